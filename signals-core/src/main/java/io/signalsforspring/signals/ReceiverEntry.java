@@ -1,0 +1,150 @@
+package io.signalsforspring.signals;
+
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A connected receiver: how it is held, the sender it is limited to and the key that
+ * de-duplicates it. Immutable but for the {@code connected} flag, which only the registry
+ * clears.
+ */
+final class ReceiverEntry implements Connection {
+
+	private final Signal signal;
+
+	private final @Nullable Receiver strongReceiver;
+
+	private final @Nullable WeakReference<Receiver> weakReceiver;
+
+	/** The owner of a bound receiver, watched so that its death prunes this entry. */
+	private final @Nullable WeakReference<Object> owner;
+
+	private final @Nullable WeakReference<Object> sender;
+
+	private final @Nullable String dispatchUid;
+
+	private volatile boolean connected = true;
+
+	ReceiverEntry(Signal signal, Receiver receiver, @Nullable Object sender, boolean weak, @Nullable String dispatchUid,
+			ReferenceQueue<Object> queue) {
+		this.signal = signal;
+		this.strongReceiver = weak ? null : receiver;
+		this.weakReceiver = weak ? new WeakReference<>(receiver, queue) : null;
+		Object ownerObject = (receiver instanceof OwnedReceiver owned) ? owned.owner() : null;
+		this.owner = (ownerObject != null) ? new WeakReference<>(ownerObject, queue) : null;
+		this.sender = (sender != null) ? new WeakReference<>(sender, queue) : null;
+		this.dispatchUid = dispatchUid;
+	}
+
+	/**
+	 * The receiver to call, or {@code null} if it (or its owner) has been collected; a
+	 * send reads it once, so a receiver collected since the snapshot was taken is
+	 * skipped.
+	 */
+	@Nullable Receiver target() {
+		Receiver receiver = (this.weakReceiver != null) ? this.weakReceiver.get() : this.strongReceiver;
+		return (this.owner != null && this.owner.get() == null) ? null : receiver;
+	}
+
+	boolean isAlive() {
+		return this.connected && target() != null && (this.sender == null || this.sender.get() != null);
+	}
+
+	boolean matchesSender(Object candidate) {
+		return this.sender == null || this.sender.get() == candidate;
+	}
+
+	/**
+	 * Whether this entry has the lookup key Django would compute: the uid if one was
+	 * given, else the receiver's identity (equality for bound receivers), and the
+	 * sender's identity in both cases.
+	 */
+	boolean hasKey(@Nullable String uid, @Nullable Receiver receiver, @Nullable Object candidateSender) {
+		if (!sameSender(candidateSender)) {
+			return false;
+		}
+		if (uid != null) {
+			return uid.equals(this.dispatchUid);
+		}
+		if (this.dispatchUid != null || receiver == null) {
+			return false;
+		}
+		Receiver mine = target();
+		return mine == receiver || (mine instanceof OwnedReceiver && mine.equals(receiver));
+	}
+
+	private boolean sameSender(@Nullable Object candidate) {
+		if (this.sender == null) {
+			return candidate == null;
+		}
+		return candidate != null && this.sender.get() == candidate;
+	}
+
+	void markDisconnected() {
+		this.connected = false;
+	}
+
+	@Override
+	public Signal signal() {
+		return this.signal;
+	}
+
+	@Override
+	public @Nullable Object receiver() {
+		Receiver receiver = target();
+		return (receiver instanceof OwnedReceiver owned) ? owned.method() : receiver;
+	}
+
+	@Override
+	public @Nullable Object owner() {
+		return (this.owner != null) ? this.owner.get() : null;
+	}
+
+	@Override
+	public @Nullable Object sender() {
+		return (this.sender != null) ? this.sender.get() : null;
+	}
+
+	@Override
+	public boolean hasSenderFilter() {
+		return this.sender != null;
+	}
+
+	@Override
+	public @Nullable String dispatchUid() {
+		return this.dispatchUid;
+	}
+
+	@Override
+	public boolean isWeak() {
+		return this.weakReceiver != null || this.owner != null;
+	}
+
+	@Override
+	public boolean isConnected() {
+		return isAlive();
+	}
+
+	@Override
+	public boolean disconnect() {
+		return this.signal.registry().disconnect(this);
+	}
+
+	@Override
+	public String toString() {
+		Receiver receiver = target();
+		String name = (receiver != null) ? describe(receiver) : "<collected receiver>";
+		return (this.dispatchUid != null) ? name + " [uid " + this.dispatchUid + "]" : name;
+	}
+
+	static String describe(Object receiver) {
+		Class<?> type = receiver.getClass();
+		if (type.isHidden() || type.isSynthetic()) {
+			return "lambda in " + type.getName().replaceAll("\\$\\$Lambda.*", "");
+		}
+		return receiver.toString();
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.signalsforspring.signals;
+
+import java.util.Collections;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One send of a {@link Signal} as a receiver sees it: the signal, the sender and the
+ * named arguments (Django's {@code signal}, {@code sender} and {@code **kwargs}). Every
+ * receiver of a send gets the same event; it is immutable.
+ */
+public final class SignalEvent {
+
+	private final Signal signal;
+
+	private final @Nullable Object sender;
+
+	private final Map<String, ?> arguments;
+
+	SignalEvent(Signal signal, @Nullable Object sender, Map<String, ?> arguments) {
+		this.signal = signal;
+		this.sender = sender;
+		this.arguments = arguments;
+	}
+
+	/**
+	 * Return the signal that was sent.
+	 * @return the signal
+	 */
+	public Signal signal() {
+		return this.signal;
+	}
+
+	/**
+	 * Return the sender, or {@code null} when the signal was sent without one.
+	 * @return the sender
+	 */
+	public @Nullable Object sender() {
+		return this.sender;
+	}
+
+	/**
+	 * Return the named arguments, read-only.
+	 * @return the arguments, Django's {@code **kwargs}
+	 */
+	public Map<String, @Nullable Object> arguments() {
+		return Collections.unmodifiableMap(this.arguments);
+	}
+
+	/**
+	 * Return whether the send carried the named argument (possibly with a {@code null}
+	 * value).
+	 * @param name the argument's name
+	 * @return {@code true} if present
+	 */
+	public boolean has(String name) {
+		return this.arguments.containsKey(name);
+	}
+
+	/**
+	 * Return a named argument.
+	 * @param name the argument's name
+	 * @return its value, or {@code null} if absent or {@code null}
+	 */
+	public @Nullable Object get(String name) {
+		return this.arguments.get(name);
+	}
+
+	/**
+	 * Return a named argument of an expected type.
+	 * @param <T> the expected type
+	 * @param name the argument's name
+	 * @param type the expected type
+	 * @return its value, or {@code null} if absent or {@code null}
+	 * @throws ClassCastException naming the argument if the value is of another type
+	 */
+	public <T> @Nullable T get(String name, Class<T> type) {
+		Object value = this.arguments.get(name);
+		if (value != null && !type.isInstance(value)) {
+			throw new ClassCastException("Argument '" + name + "' of " + this.signal + " is a "
+					+ value.getClass().getName() + ", not a " + type.getName());
+		}
+		return type.cast(value);
+	}
+
+	@Override
+	public String toString() {
+		return this.signal + " from " + this.sender + " with " + this.arguments.keySet();
+	}
+
+}
