@@ -1,0 +1,148 @@
+package io.signalsforspring.signals.spring;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.util.Map;
+
+import io.signalsforspring.signals.Signal;
+import io.signalsforspring.signals.SignalEvent;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.expression.BeanResolver;
+import org.springframework.expression.Expression;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * A {@link Receiver @Receiver} method connected to one signal: the core receiver that
+ * binds the event to the method's parameters and calls it through a method handle, or
+ * hands it to the {@link ReceiverScheduler} for a commit phase or asynchronous run.
+ */
+final class MethodReceiver implements io.signalsforspring.signals.Receiver {
+
+	private final String name;
+
+	private final Signal signal;
+
+	private final MethodHandle invoker;
+
+	private final ParameterBinding[] bindings;
+
+	private final @Nullable Expression condition;
+
+	private final @Nullable BeanResolver beans;
+
+	private final Phase phase;
+
+	private final boolean async;
+
+	private final ReceiverScheduler scheduler;
+
+	MethodReceiver(String name, Object bean, Method invocable, Signal signal, ParameterBinding[] bindings,
+			@Nullable Expression condition, @Nullable BeanResolver beans, Phase phase, boolean async,
+			ReceiverScheduler scheduler) {
+		this.name = name;
+		this.signal = signal;
+		this.invoker = invoker(bean, invocable);
+		this.bindings = bindings;
+		this.condition = condition;
+		this.beans = beans;
+		this.phase = phase;
+		this.async = async;
+		this.scheduler = scheduler;
+	}
+
+	private static MethodHandle invoker(Object bean, Method method) {
+		ReflectionUtils.makeAccessible(method);
+		try {
+			int count = method.getParameterCount();
+			return MethodHandles.lookup()
+				.unreflect(method)
+				.bindTo(bean)
+				.asType(MethodType.genericMethodType(count))
+				.asSpreader(Object[].class, count);
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException("cannot access the method: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public @Nullable Object receive(SignalEvent event) throws Exception {
+		if (this.phase == Phase.IMMEDIATE && !this.async) {
+			return invoke(event);
+		}
+		this.scheduler.schedule(this, event);
+		return null;
+	}
+
+	/**
+	 * Call the method now, on this thread, if its condition holds.
+	 */
+	@Nullable Object invoke(SignalEvent event) throws Exception {
+		if (this.condition != null && !conditionHolds(event)) {
+			return null;
+		}
+		Object[] arguments = new Object[this.bindings.length];
+		for (int i = 0; i < arguments.length; i++) {
+			arguments[i] = this.bindings[i].value(event);
+		}
+		try {
+			return (Object) this.invoker.invokeExact(arguments);
+		}
+		catch (Exception | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private boolean conditionHolds(SignalEvent event) {
+		StandardEvaluationContext context = new StandardEvaluationContext();
+		context.setBeanResolver(this.beans);
+		for (Map.Entry<String, @Nullable Object> argument : event.arguments().entrySet()) {
+			context.setVariable(argument.getKey(), argument.getValue());
+			context.setVariable(camelCase(argument.getKey()), argument.getValue());
+		}
+		context.setVariable("sender", event.sender());
+		context.setVariable("signal", event.signal());
+		context.setVariable("event", event);
+		return Boolean.TRUE.equals(this.condition.getValue(context, Boolean.class));
+	}
+
+	private static String camelCase(String name) {
+		StringBuilder camel = new StringBuilder(name.length());
+		boolean upper = false;
+		for (char c : name.toCharArray()) {
+			if (c == '_') {
+				upper = true;
+			}
+			else {
+				camel.append(upper ? Character.toUpperCase(c) : c);
+				upper = false;
+			}
+		}
+		return camel.toString();
+	}
+
+	Signal signal() {
+		return this.signal;
+	}
+
+	Phase phase() {
+		return this.phase;
+	}
+
+	boolean isAsync() {
+		return this.async;
+	}
+
+	@Override
+	public String toString() {
+		return this.name;
+	}
+
+}

@@ -1,0 +1,215 @@
+package io.signalsforspring.signals.spring;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import io.signalsforspring.signals.Connection;
+import io.signalsforspring.signals.Signal;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
+import org.springframework.aop.scope.ScopedProxyUtils;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.BeanInitializationException;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
+import org.springframework.context.expression.BeanFactoryResolver;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.annotation.OrderUtils;
+import org.springframework.expression.Expression;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Finds {@link Receiver @Receiver} methods on the singleton beans of an application
+ * context once all of them exist (Django's {@code AppConfig.ready()}), checks them, and
+ * connects them to their signals in order; disconnects a bean's receivers when the bean
+ * is destroyed.
+ *
+ * <p>
+ * Methods are found on the bean's target class, so beans behind AOP proxies (for example
+ * {@code @Transactional} services) are called through the proxy, exactly once. A bad
+ * declaration fails start-up with a {@link BeanInitializationException} naming the bean,
+ * the method and what is wrong.
+ *
+ * <p>
+ * Infrastructure created by the auto-configuration; applications do not use it directly.
+ */
+public final class ReceiverMethodProcessor
+		implements SmartInitializingSingleton, DestructionAwareBeanPostProcessor, BeanFactoryAware, DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(Signal.LOGGER_NAME);
+
+	private final ObjectProvider<ReceiverScheduler> scheduler;
+
+	private final SpelExpressionParser parser = new SpelExpressionParser();
+
+	private final Set<Class<?>> withoutReceivers = ConcurrentHashMap.newKeySet();
+
+	private final Map<String, List<Connection>> connections = new ConcurrentHashMap<>();
+
+	private @Nullable ConfigurableListableBeanFactory beanFactory;
+
+	/**
+	 * Create a processor.
+	 * @param scheduler the scheduler of deferred and asynchronous receivers, looked up
+	 * when receivers are connected
+	 */
+	public ReceiverMethodProcessor(ObjectProvider<ReceiverScheduler> scheduler) {
+		this.scheduler = scheduler;
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
+		this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		ConfigurableListableBeanFactory factory = this.beanFactory;
+		List<Candidate> candidates = new ArrayList<>();
+		for (String beanName : factory.getBeanNamesForType(Object.class, false, true)) {
+			if (ScopedProxyUtils.isScopedTarget(beanName)) {
+				continue;
+			}
+			Class<?> type = AutoProxyUtils.determineTargetClass(factory, beanName);
+			if (type == null || this.withoutReceivers.contains(type)) {
+				continue;
+			}
+			Map<Method, Receiver> annotated = receiverMethods(type);
+			if (annotated.isEmpty()) {
+				this.withoutReceivers.add(type);
+				continue;
+			}
+			Object bean = factory.getBean(beanName);
+			annotated.forEach((method, annotation) -> candidates.addAll(prepare(beanName, bean, method, annotation)));
+		}
+		candidates.sort(Comparator.comparingInt(Candidate::order));
+		for (Candidate candidate : candidates) {
+			Connection connection = candidate.receiver.signal()
+				.connect(candidate.receiver, candidate.sender, false, candidate.uid);
+			this.connections.computeIfAbsent(candidate.beanName, (name) -> new ArrayList<>()).add(connection);
+		}
+		if (!candidates.isEmpty()) {
+			logger.info("Connected {} receiver method(s) to {} signal(s)", candidates.size(),
+					candidates.stream().map((candidate) -> candidate.receiver.signal()).distinct().count());
+		}
+	}
+
+	private static Map<Method, Receiver> receiverMethods(Class<?> type) {
+		String typeName = type.getName();
+		if (typeName.startsWith("java.") || typeName.startsWith("org.springframework.")) {
+			return Map.of();
+		}
+		return MethodIntrospector.selectMethods(type,
+				(MethodIntrospector.MetadataLookup<Receiver>) (method) -> AnnotatedElementUtils
+					.findMergedAnnotation(method, Receiver.class));
+	}
+
+	private List<Candidate> prepare(String beanName, Object bean, Method method, Receiver annotation) {
+		String name = beanName + "#" + method.getName()
+				+ Arrays.stream(method.getParameterTypes())
+					.map(Class::getSimpleName)
+					.collect(Collectors.joining(", ", "(", ")"));
+		try {
+			if (annotation.signal().length == 0) {
+				throw new IllegalStateException("@Receiver names no signal");
+			}
+			Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+			Expression condition = parseCondition(annotation.condition());
+			int order = order(bean, method);
+			String contextKey = Integer.toHexString(System.identityHashCode(this.beanFactory));
+			List<Candidate> prepared = new ArrayList<>();
+			for (Class<? extends Signal> signalType : annotation.signal()) {
+				Signal signal = SignalResolver.resolve(this.beanFactory, signalType);
+				ParameterBinding[] bindings = ParameterBinding.plan(method, signal, annotation.sender());
+				MethodReceiver receiver = new MethodReceiver(name, bean, invocable, signal, bindings, condition,
+						(condition != null) ? new BeanFactoryResolver(this.beanFactory) : null, annotation.phase(),
+						annotation.async(), this.scheduler.getObject());
+				String uid = contextKey + ":" + name;
+				if (annotation.sender().length == 0) {
+					prepared.add(new Candidate(beanName, receiver, null, uid, order));
+				}
+				for (Class<?> sender : annotation.sender()) {
+					prepared.add(new Candidate(beanName, receiver, sender, uid, order));
+				}
+			}
+			return prepared;
+		}
+		catch (RuntimeException ex) {
+			throw new BeanInitializationException("Invalid @Receiver method " + method.getName() + " of bean '"
+					+ beanName + "' (" + method.toGenericString() + "): " + ex.getMessage(), ex);
+		}
+	}
+
+	private @Nullable Expression parseCondition(String condition) {
+		if (condition.isBlank()) {
+			return null;
+		}
+		try {
+			return this.parser.parseExpression(condition);
+		}
+		catch (ParseException ex) {
+			throw new IllegalStateException("condition \"" + condition + "\" is not valid SpEL: " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	private static int order(Object bean, Method method) {
+		Order onMethod = AnnotatedElementUtils.findMergedAnnotation(method, Order.class);
+		if (onMethod != null) {
+			return onMethod.value();
+		}
+		if (bean instanceof Ordered ordered) {
+			return ordered.getOrder();
+		}
+		return OrderUtils.getOrder(ClassUtils.getUserClass(AopUtils.getTargetClass(bean)), Ordered.LOWEST_PRECEDENCE);
+	}
+
+	@Override
+	public void postProcessBeforeDestruction(Object bean, String beanName) {
+		disconnect(beanName);
+	}
+
+	@Override
+	public boolean requiresDestruction(Object bean) {
+		return !receiverMethods(AopUtils.getTargetClass(bean)).isEmpty();
+	}
+
+	@Override
+	public void destroy() {
+		List.copyOf(this.connections.keySet()).forEach(this::disconnect);
+	}
+
+	private void disconnect(String beanName) {
+		List<Connection> connected = this.connections.remove(beanName);
+		if (connected != null) {
+			connected.forEach(Connection::disconnect);
+		}
+	}
+
+	private record Candidate(String beanName, MethodReceiver receiver, @Nullable Class<?> sender, String uid,
+			int order) {
+
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.signalsforspring.signals.spring;
+
+import io.signalsforspring.signals.SignalEvent;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Defers a receiver to a phase of the current Spring-managed transaction. Loaded only
+ * when {@code spring-tx} is on the class path.
+ */
+final class TransactionPhases implements TransactionSynchronization {
+
+	private final MethodReceiver receiver;
+
+	private final SignalEvent event;
+
+	private final ReceiverScheduler scheduler;
+
+	private TransactionPhases(MethodReceiver receiver, SignalEvent event, ReceiverScheduler scheduler) {
+		this.receiver = receiver;
+		this.event = event;
+		this.scheduler = scheduler;
+	}
+
+	/**
+	 * Register the receiver with the current transaction.
+	 * @return {@code false} if no transaction synchronization is active
+	 */
+	static boolean register(MethodReceiver receiver, SignalEvent event, ReceiverScheduler scheduler) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return false;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionPhases(receiver, event, scheduler));
+		return true;
+	}
+
+	@Override
+	public void beforeCommit(boolean readOnly) {
+		if (this.receiver.phase() == Phase.BEFORE_COMMIT) {
+			try {
+				this.scheduler.runBeforeCommit(this.receiver, this.event);
+			}
+			catch (RuntimeException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("Receiver " + this.receiver + " failed before commit", ex);
+			}
+		}
+	}
+
+	@Override
+	public void afterCompletion(int status) {
+		Phase phase = this.receiver.phase();
+		if ((phase == Phase.AFTER_COMMIT && status == STATUS_COMMITTED)
+				|| (phase == Phase.AFTER_ROLLBACK && status == STATUS_ROLLED_BACK) || phase == Phase.AFTER_COMPLETION) {
+			this.scheduler.runReported(this.receiver, this.event);
+		}
+	}
+
+}
