@@ -1,0 +1,81 @@
+package io.signalsforspring.signals.spring;
+
+import java.util.Map;
+
+import io.signalsforspring.signals.spring.autoconfigure.SignalsAutoConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.AbstractApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReceiverLifecycleTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SignalsAutoConfiguration.class));
+
+	@Test
+	void receiverIsDisconnectedWhenItsBeanIsDestroyed() {
+		this.runner.withUserConfiguration(Inventory.class).run((context) -> {
+			OrderConfirmed signal = context.getBean(OrderConfirmed.class);
+			assertThat(signal.connections()).hasSize(1);
+			((AbstractApplicationContext) context.getSourceApplicationContext()).getBeanFactory()
+				.destroyBean("receiverLifecycleTests.Inventory", context.getBean(Inventory.class));
+			assertThat(signal.connections()).isEmpty();
+		});
+	}
+
+	@Test
+	void parentAndChildContextsConnectEachReceiverOnce() {
+		this.runner.withUserConfiguration(Inventory.class).run((parent) -> {
+			new ApplicationContextRunner().withParent(parent)
+				.withConfiguration(AutoConfigurations.of(SignalsAutoConfiguration.class))
+				.withUserConfiguration(Shipping.class)
+				.run((child) -> {
+					OrderConfirmed signal = parent.getBean(OrderConfirmed.class);
+					assertThat(child.getBean(OrderConfirmed.class)).isSameAs(signal);
+					assertThat(child.getBeansOfType(OrderConfirmed.class)).isEmpty();
+					signal.send(this, Map.of("order", "A-1", "quantity", 1));
+					assertThat(parent.getBean(Inventory.class).calls).isEqualTo(1);
+					assertThat(child.getBean(Shipping.class).calls).isEqualTo(1);
+					assertThat(signal.connections()).hasSize(2);
+				});
+			assertThat(parent.getBean(OrderConfirmed.class).connections()).as("child's receiver gone with the child")
+				.hasSize(1);
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Inventory {
+
+		int calls;
+
+		@Bean
+		OrderConfirmed orderConfirmed() {
+			return new OrderConfirmed();
+		}
+
+		@Receiver(OrderConfirmed.class)
+		void reserve(String order) {
+			this.calls++;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Shipping {
+
+		int calls;
+
+		@Receiver(OrderConfirmed.class)
+		void ship(String order) {
+			this.calls++;
+		}
+
+	}
+
+}
