@@ -10,8 +10,8 @@ import java.util.Set;
  * context has its own instance of each, so two contexts never see each other's saves.
  *
  * <p>
- * The sender of every model signal is the entity's class (never a Hibernate proxy class);
- * for {@link M2mChanged} it is the collection's role. Argument names are Django's.
+ * The sender of every model signal is the entity's class (never a Hibernate proxy class).
+ * Argument names are Django's.
  */
 public final class ModelSignals {
 
@@ -114,10 +114,12 @@ public final class ModelSignals {
 	}
 
 	/**
-	 * {@code m2m_changed}: a many-to-many collection changed; arguments {@code instance},
-	 * {@code action} ({@code pre_add}, {@code post_add}, {@code pre_remove},
-	 * {@code post_remove}, {@code pre_clear}, {@code post_clear}), {@code reverse},
-	 * {@code model}, {@code pk_set}, {@code using}.
+	 * {@code m2m_changed}: a many-to-many collection changed; sender the class of the
+	 * entity that holds the collection; arguments {@code instance}, {@code action}
+	 * ({@code pre_add}, {@code post_add}, {@code pre_remove}, {@code post_remove},
+	 * {@code pre_clear}, {@code post_clear}), {@code reverse}, {@code model},
+	 * {@code pk_set} ({@code null} for a clear), {@code using} and {@code field} (the
+	 * collection's property name, standing in for Django's through model).
 	 */
 	public static final class M2mChanged extends Signal {
 
@@ -130,7 +132,8 @@ public final class ModelSignals {
 				.argument("reverse", Boolean.class)
 				.argument("model", Class.class)
 				.argument("pk_set", Set.class)
-				.argument("using", String.class));
+				.argument("using", String.class)
+				.argument("field", String.class));
 		}
 
 	}

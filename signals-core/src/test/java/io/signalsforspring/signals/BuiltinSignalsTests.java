@@ -40,7 +40,7 @@ class BuiltinSignalsTests {
 			.forEach((signal) -> assertThat(signal.arguments()).extracting(SignalSpec.Argument::name)
 				.containsExactly("instance", "using", "origin"));
 		assertThat(new ModelSignals.M2mChanged().arguments()).extracting(SignalSpec.Argument::name)
-			.containsExactly("instance", "action", "reverse", "model", "pk_set", "using");
+			.containsExactly("instance", "action", "reverse", "model", "pk_set", "using", "field");
 	}
 
 	@Test

@@ -40,6 +40,8 @@ public final class ReceiverScheduler implements SmartLifecycle {
 
 	private final Duration shutdownTimeout;
 
+	private static final ThreadLocal<Boolean> inBeforeCommit = new ThreadLocal<>();
+
 	private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean running;
@@ -69,6 +71,9 @@ public final class ReceiverScheduler implements SmartLifecycle {
 		if (phase == Phase.IMMEDIATE) {
 			runAsync(receiver, event);
 		}
+		else if (phase == Phase.BEFORE_COMMIT && inBeforeCommit.get() != null) {
+			runBeforeCommit(receiver, event);
+		}
 		else if (this.transactions && TransactionPhases.register(receiver, event, this)) {
 			logger.trace("Deferred {} to {} of the current transaction", receiver, phase);
 		}
@@ -82,6 +87,25 @@ public final class ReceiverScheduler implements SmartLifecycle {
 		}
 		else {
 			logger.debug("Skipped {} for {}: its phase is {} and no transaction is active", receiver, event, phase);
+		}
+	}
+
+	/**
+	 * Run work that belongs to the current transaction's before-commit phase, such as a
+	 * flush of pending writes: {@link Phase#BEFORE_COMMIT} receivers of signals it sends
+	 * run at once, since the phase they wait for is already under way.
+	 * @param work the work
+	 */
+	public static void runInBeforeCommitPhase(Runnable work) {
+		Boolean outer = inBeforeCommit.get();
+		inBeforeCommit.set(Boolean.TRUE);
+		try {
+			work.run();
+		}
+		finally {
+			if (outer == null) {
+				inBeforeCommit.remove();
+			}
 		}
 	}
 

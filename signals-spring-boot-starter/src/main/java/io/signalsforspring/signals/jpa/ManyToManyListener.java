@@ -1,0 +1,204 @@
+package io.signalsforspring.signals.jpa;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.Status;
+import org.hibernate.event.spi.AbstractCollectionEvent;
+import org.hibernate.event.spi.PostCollectionRecreateEvent;
+import org.hibernate.event.spi.PostCollectionRecreateEventListener;
+import org.hibernate.event.spi.PostCollectionRemoveEvent;
+import org.hibernate.event.spi.PostCollectionRemoveEventListener;
+import org.hibernate.event.spi.PostCollectionUpdateEvent;
+import org.hibernate.event.spi.PostCollectionUpdateEventListener;
+import org.hibernate.event.spi.PreCollectionRecreateEvent;
+import org.hibernate.event.spi.PreCollectionRecreateEventListener;
+import org.hibernate.event.spi.PreCollectionRemoveEvent;
+import org.hibernate.event.spi.PreCollectionRemoveEventListener;
+import org.hibernate.event.spi.PreCollectionUpdateEvent;
+import org.hibernate.event.spi.PreCollectionUpdateEventListener;
+import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.persister.entity.EntityPersister;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends {@code m2m_changed} for {@code @ManyToMany} collections from Hibernate's
+ * collection events.
+ *
+ * <p>
+ * Hibernate writes a collection once per flush, so changes are reported per flush, not
+ * per {@code add()} call: the ids removed since the collection was loaded
+ * ({@code pre_remove} / {@code post_remove}) and the ids added ({@code pre_add} /
+ * {@code post_add}); a collection emptied, or replaced by another object, is a clear
+ * ({@code pk_set} is {@code null}). A new entity's collection is an add of all its
+ * elements. Deleting the entity that holds the collection sends nothing, as in Django.
+ * The difference is worked out in the pre-event, before Hibernate resets the collection's
+ * snapshot, and reused by the post-event on the same thread.
+ */
+final class ManyToManyListener implements PreCollectionUpdateEventListener, PostCollectionUpdateEventListener,
+		PreCollectionRecreateEventListener, PostCollectionRecreateEventListener, PreCollectionRemoveEventListener,
+		PostCollectionRemoveEventListener {
+
+	private final ModelSignalSet signals;
+
+	private final String using;
+
+	private final ThreadLocal<Map<PersistentCollection<?>, List<Change>>> pending = ThreadLocal
+		.withInitial(IdentityHashMap::new);
+
+	ManyToManyListener(ModelSignalSet signals, String using) {
+		this.signals = signals;
+		this.using = using;
+	}
+
+	@Override
+	public void onPreUpdateCollection(PreCollectionUpdateEvent event) {
+		before(event, false);
+	}
+
+	@Override
+	public void onPostUpdateCollection(PostCollectionUpdateEvent event) {
+		after(event);
+	}
+
+	@Override
+	public void onPreRecreateCollection(PreCollectionRecreateEvent event) {
+		before(event, false);
+	}
+
+	@Override
+	public void onPostRecreateCollection(PostCollectionRecreateEvent event) {
+		after(event);
+	}
+
+	@Override
+	public void onPreRemoveCollection(PreCollectionRemoveEvent event) {
+		before(event, true);
+	}
+
+	@Override
+	public void onPostRemoveCollection(PostCollectionRemoveEvent event) {
+		after(event);
+	}
+
+	private void before(AbstractCollectionEvent event, boolean removed) {
+		CollectionPersister persister = event.getCollectionPersister();
+		Object owner = event.getAffectedOwnerOrNull();
+		if (!persister.isManyToMany() || owner == null) {
+			return;
+		}
+		Class<?> sender = ownerClass(event, owner);
+		if (!this.signals.m2mChanged().hasListeners(sender) || (removed && isBeingDeleted(event.getSession(), owner))) {
+			return;
+		}
+		List<Change> changes = changes(event.getCollection(), persister, event.getSession(), removed);
+		for (Change change : changes) {
+			send(sender, owner, persister, "pre_" + change.action, change.ids);
+		}
+		if (!changes.isEmpty()) {
+			this.pending.get().put(event.getCollection(), changes);
+		}
+	}
+
+	private void after(AbstractCollectionEvent event) {
+		List<Change> changes = this.pending.get().remove(event.getCollection());
+		if (changes == null) {
+			return;
+		}
+		Object owner = event.getAffectedOwnerOrNull();
+		Class<?> sender = ownerClass(event, owner);
+		for (Change change : changes) {
+			send(sender, owner, event.getCollectionPersister(), "post_" + change.action, change.ids);
+		}
+	}
+
+	private void send(Class<?> sender, Object owner, CollectionPersister persister, String action,
+			@Nullable Set<Object> ids) {
+		Map<String, @Nullable Object> arguments = new HashMap<>(8);
+		arguments.put("instance", owner);
+		arguments.put("action", action);
+		arguments.put("reverse", persister.isInverse());
+		arguments.put("model", persister.getElementType().getReturnedClass());
+		arguments.put("pk_set", ids);
+		arguments.put("using", this.using);
+		String role = persister.getRole();
+		arguments.put("field", role.substring(role.lastIndexOf('.') + 1));
+		this.signals.m2mChanged().send(sender, arguments);
+	}
+
+	private static List<Change> changes(PersistentCollection<?> collection, CollectionPersister persister,
+			SharedSessionContractImplementor session, boolean removed) {
+		EntityPersister elements = persister.getElementPersister();
+		Set<Object> before = ids(snapshotElements(collection.getStoredSnapshot()), elements, session);
+		if (removed) {
+			return before.isEmpty() ? List.of() : List.of(new Change("clear", null));
+		}
+		Set<Object> now = ids(currentElements(collection, persister), elements, session);
+		if (now.isEmpty() && !before.isEmpty()) {
+			return List.of(new Change("clear", null));
+		}
+		Set<Object> gone = new LinkedHashSet<>(before);
+		gone.removeAll(now);
+		Set<Object> added = new LinkedHashSet<>(now);
+		added.removeAll(before);
+		List<Change> changes = new ArrayList<>(2);
+		if (!gone.isEmpty()) {
+			changes.add(new Change("remove", Collections.unmodifiableSet(gone)));
+		}
+		if (!added.isEmpty()) {
+			changes.add(new Change("add", Collections.unmodifiableSet(added)));
+		}
+		return changes;
+	}
+
+	private static Collection<?> snapshotElements(@Nullable Object snapshot) {
+		if (snapshot instanceof Map<?, ?> map) {
+			return map.values();
+		}
+		return (snapshot instanceof Collection<?> elements) ? elements : List.of();
+	}
+
+	private static Collection<?> currentElements(PersistentCollection<?> collection, CollectionPersister persister) {
+		List<Object> elements = new ArrayList<>();
+		collection.entries(persister).forEachRemaining(elements::add);
+		if (collection instanceof Map<?, ?> map) {
+			return map.values();
+		}
+		return elements;
+	}
+
+	private static Set<Object> ids(Collection<?> entities, @Nullable EntityPersister persister,
+			SharedSessionContractImplementor session) {
+		Set<Object> ids = new LinkedHashSet<>();
+		for (Object entity : entities) {
+			if (entity != null) {
+				ids.add((persister != null) ? persister.getIdentifier(entity, session) : entity);
+			}
+		}
+		return ids;
+	}
+
+	private static boolean isBeingDeleted(SharedSessionContractImplementor session, Object owner) {
+		EntityEntry entry = session.getPersistenceContextInternal().getEntry(owner);
+		return entry != null && (entry.getStatus() == Status.DELETED || entry.getStatus() == Status.GONE);
+	}
+
+	private static Class<?> ownerClass(AbstractCollectionEvent event, Object owner) {
+		return event.getSession().getEntityPersister(event.getAffectedOwnerEntityName(), owner).getMappedClass();
+	}
+
+	private record Change(String action, @Nullable Set<Object> ids) {
+
+	}
+
+}
