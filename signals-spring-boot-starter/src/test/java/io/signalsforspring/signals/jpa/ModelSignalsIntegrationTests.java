@@ -66,6 +66,14 @@ class ModelSignalsIntegrationTests {
 	}
 
 	@Test
+	void runsOnTheDatabaseTheBuildAskedFor() {
+		String product = this.jdbc
+			.execute((java.sql.Connection connection) -> connection.getMetaData().getDatabaseProductName());
+		String expected = System.getProperty("signals.test.database", "h2");
+		assertThat(product).as("the postgres profile must not fall back to H2").isEqualToIgnoringCase(expected);
+	}
+
+	@Test
 	void persistSendsPreAndPostSaveWithDjangosArguments() {
 		Post post = inTransaction(() -> {
 			Post created = new Post("Hello World");
