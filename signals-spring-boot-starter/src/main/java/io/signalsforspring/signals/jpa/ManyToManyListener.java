@@ -94,7 +94,7 @@ final class ManyToManyListener implements PreCollectionUpdateEventListener, Post
 	private void before(AbstractCollectionEvent event, boolean removed) {
 		CollectionPersister persister = event.getCollectionPersister();
 		Object owner = event.getAffectedOwnerOrNull();
-		if (!persister.isManyToMany() || owner == null) {
+		if (!persister.isManyToMany() || persister.isInverse() || owner == null) {
 			return;
 		}
 		Class<?> sender = ownerClass(event, owner);
@@ -127,7 +127,7 @@ final class ManyToManyListener implements PreCollectionUpdateEventListener, Post
 		Map<String, @Nullable Object> arguments = new HashMap<>(8);
 		arguments.put("instance", owner);
 		arguments.put("action", action);
-		arguments.put("reverse", persister.isInverse());
+		arguments.put("reverse", false);
 		arguments.put("model", persister.getElementType().getReturnedClass());
 		arguments.put("pk_set", ids);
 		arguments.put("using", this.using);

@@ -256,6 +256,23 @@ class ModelSignalsIntegrationTests {
 	}
 
 	@Test
+	void changeOnlyOnTheMappedBySideIsNotWrittenAndSendsNothing() {
+		long[] ids = inTransaction(() -> {
+			Tag tag = new Tag("inverse");
+			this.entityManager.persist(tag);
+			Post post = new Post("Inverse");
+			this.entityManager.persist(post);
+			return new long[] { post.getId(), tag.getId() };
+		});
+		this.receivers.clear();
+		this.transactions.executeWithoutResult((status) -> this.entityManager.find(Tag.class, ids[1])
+			.getPosts()
+			.add(this.entityManager.find(Post.class, ids[0])));
+		assertThat(this.jdbc.queryForObject("select count(*) from blog_post_tags", Integer.class)).isZero();
+		assertThat(this.receivers.of("m2m_changed")).isEmpty();
+	}
+
+	@Test
 	void loadingAnEntitySendsPreInitAndPostInit() {
 		Long id = this.posts.save(new Post("Loaded")).getId();
 		this.receivers.clear();
