@@ -1,19 +1,21 @@
 package io.signalsforspring.sample.blog;
 
-/**
- * The sample blog. Until the blog itself lands, running it prints where it stands.
- */
-public final class BlogApplication {
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-	private BlogApplication() {
-	}
+/**
+ * The sample blog: the tutorials' blog that emails subscribers when a new post is
+ * created, with each signal receiver in the feature package it belongs to.
+ */
+@SpringBootApplication
+public class BlogApplication {
 
 	/**
-	 * Run the sample.
-	 * @param args ignored
+	 * Run the blog.
+	 * @param args command-line arguments, passed to Spring Boot
 	 */
 	public static void main(String[] args) {
-		System.out.println("Signals for Spring sample blog: not built yet (see issue 'sample-blog-app').");
+		SpringApplication.run(BlogApplication.class, args);
 	}
 
 }

@@ -61,9 +61,15 @@ final class ManyToManyListener implements PreCollectionUpdateEventListener, Post
 		this.using = using;
 	}
 
+	private enum Kind {
+
+		UPDATE, RECREATE, REMOVE
+
+	}
+
 	@Override
 	public void onPreUpdateCollection(PreCollectionUpdateEvent event) {
-		before(event, false);
+		before(event, Kind.UPDATE);
 	}
 
 	@Override
@@ -73,7 +79,7 @@ final class ManyToManyListener implements PreCollectionUpdateEventListener, Post
 
 	@Override
 	public void onPreRecreateCollection(PreCollectionRecreateEvent event) {
-		before(event, false);
+		before(event, Kind.RECREATE);
 	}
 
 	@Override
@@ -83,7 +89,7 @@ final class ManyToManyListener implements PreCollectionUpdateEventListener, Post
 
 	@Override
 	public void onPreRemoveCollection(PreCollectionRemoveEvent event) {
-		before(event, true);
+		before(event, Kind.REMOVE);
 	}
 
 	@Override
@@ -91,17 +97,18 @@ final class ManyToManyListener implements PreCollectionUpdateEventListener, Post
 		after(event);
 	}
 
-	private void before(AbstractCollectionEvent event, boolean removed) {
+	private void before(AbstractCollectionEvent event, Kind kind) {
 		CollectionPersister persister = event.getCollectionPersister();
 		Object owner = event.getAffectedOwnerOrNull();
 		if (!persister.isManyToMany() || persister.isInverse() || owner == null) {
 			return;
 		}
 		Class<?> sender = ownerClass(event, owner);
-		if (!this.signals.m2mChanged().hasListeners(sender) || (removed && isBeingDeleted(event.getSession(), owner))) {
+		if (!this.signals.m2mChanged().hasListeners(sender)
+				|| (kind == Kind.REMOVE && isBeingDeleted(event.getSession(), owner))) {
 			return;
 		}
-		List<Change> changes = changes(event.getCollection(), persister, event.getSession(), removed);
+		List<Change> changes = changes(event.getCollection(), persister, event.getSession(), kind);
 		for (Change change : changes) {
 			send(sender, owner, persister, "pre_" + change.action, change.ids);
 		}
@@ -136,11 +143,17 @@ final class ManyToManyListener implements PreCollectionUpdateEventListener, Post
 		this.signals.m2mChanged().send(sender, arguments);
 	}
 
+	/**
+	 * What changed: for an update, the snapshot taken at load against the contents now;
+	 * for a recreated collection (new, or replacing another), every element is added; for
+	 * a removed one, a clear.
+	 */
 	private static List<Change> changes(PersistentCollection<?> collection, CollectionPersister persister,
-			SharedSessionContractImplementor session, boolean removed) {
+			SharedSessionContractImplementor session, Kind kind) {
 		EntityPersister elements = persister.getElementPersister();
-		Set<Object> before = ids(snapshotElements(collection.getStoredSnapshot()), elements, session);
-		if (removed) {
+		Set<Object> before = (kind == Kind.RECREATE) ? Set.of()
+				: ids(snapshotElements(collection.getStoredSnapshot()), elements, session);
+		if (kind == Kind.REMOVE) {
 			return before.isEmpty() ? List.of() : List.of(new Change("clear", null));
 		}
 		Set<Object> now = ids(currentElements(collection, persister), elements, session);

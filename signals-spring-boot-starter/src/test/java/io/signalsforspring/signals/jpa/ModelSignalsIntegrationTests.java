@@ -256,6 +256,30 @@ class ModelSignalsIntegrationTests {
 	}
 
 	@Test
+	void newEntityWithManyToManyElementsSendsAnAddOfAllOfThem() {
+		long[] tagIds = inTransaction(() -> {
+			Tag one = new Tag("one");
+			Tag two = new Tag("two");
+			this.entityManager.persist(one);
+			this.entityManager.persist(two);
+			return new long[] { one.getId(), two.getId() };
+		});
+		this.receivers.clear();
+		Post post = inTransaction(() -> {
+			Post created = new Post("Born tagged");
+			created.getTags().add(this.entityManager.find(Tag.class, tagIds[0]));
+			created.getTags().add(this.entityManager.find(Tag.class, tagIds[1]));
+			this.entityManager.persist(created);
+			return created;
+		});
+		assertThat(this.receivers.of("m2m_changed"))
+			.extracting((event) -> event.get("action") + " " + event.get("pk_set"))
+			.containsExactly("pre_add " + Set.of(tagIds[0], tagIds[1]), "post_add " + Set.of(tagIds[0], tagIds[1]));
+		assertThat(this.receivers.of("m2m_changed"))
+			.allSatisfy((event) -> assertThat(event.get("instance")).isSameAs(post));
+	}
+
+	@Test
 	void changeOnlyOnTheMappedBySideIsNotWrittenAndSendsNothing() {
 		long[] ids = inTransaction(() -> {
 			Tag tag = new Tag("inverse");

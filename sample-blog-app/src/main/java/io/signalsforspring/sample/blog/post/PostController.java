@@ -1,0 +1,128 @@
+package io.signalsforspring.sample.blog.post;
+
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The pages: the list, the form, a post with its comments.
+ */
+@Controller
+class PostController {
+
+	private final PostService posts;
+
+	PostController(PostService posts) {
+		this.posts = posts;
+	}
+
+	@GetMapping({ "/", "/posts" })
+	String list(Model model, Principal principal) {
+		model.addAttribute("posts", this.posts.published());
+		model.addAttribute("drafts", (principal != null) ? this.posts.draftsOf(principal.getName()) : List.of());
+		return "posts/list";
+	}
+
+	@GetMapping("/posts/new")
+	String create(Model model) {
+		model.addAttribute("post", new PostForm("", "", "", PostStatus.PUBLISHED));
+		model.addAttribute("editing", false);
+		return "posts/form";
+	}
+
+	@PostMapping("/posts")
+	String create(@Valid @ModelAttribute("post") PostForm form, BindingResult result, Model model,
+			Principal principal) {
+		if (result.hasErrors()) {
+			model.addAttribute("editing", false);
+			return "posts/form";
+		}
+		Post post = this.posts.create(principal.getName(), form.toContent());
+		return "redirect:/posts/" + post.getSlug();
+	}
+
+	@GetMapping("/posts/{slug}")
+	String detail(@PathVariable String slug, Model model, Principal principal) {
+		Post post = this.posts.find(slug, (principal != null) ? principal.getName() : null);
+		model.addAttribute("post", post);
+		model.addAttribute("comments", this.posts.commentsOf(post));
+		if (!model.containsAttribute("comment")) {
+			model.addAttribute("comment", new CommentForm("", ""));
+		}
+		return "posts/detail";
+	}
+
+	@GetMapping("/posts/{slug}/edit")
+	String edit(@PathVariable String slug, Model model, Principal principal) {
+		Post post = this.posts.find(slug, principal.getName());
+		if (!post.getAuthor().getUsername().equals(principal.getName())) {
+			throw new NotYourPostException(slug);
+		}
+		model.addAttribute("post", new PostForm(post.getTitle(), post.getContent(),
+				String.join(" ", post.getTagNames()), post.getStatus()));
+		model.addAttribute("slug", slug);
+		model.addAttribute("editing", true);
+		return "posts/form";
+	}
+
+	@PostMapping("/posts/{slug}")
+	String update(@PathVariable String slug, @Valid @ModelAttribute("post") PostForm form, BindingResult result,
+			Model model, Principal principal) {
+		if (result.hasErrors()) {
+			model.addAttribute("slug", slug);
+			model.addAttribute("editing", true);
+			return "posts/form";
+		}
+		this.posts.update(slug, principal.getName(), form.toContent());
+		return "redirect:/posts/" + slug;
+	}
+
+	@PostMapping("/posts/{slug}/delete")
+	String delete(@PathVariable String slug, Principal principal) {
+		this.posts.delete(slug, principal.getName());
+		return "redirect:/posts";
+	}
+
+	@PostMapping("/posts/{slug}/comments")
+	String comment(@PathVariable String slug, @Valid @ModelAttribute("comment") CommentForm form, BindingResult result,
+			Model model, Principal principal) {
+		if (result.hasErrors()) {
+			Post post = this.posts.find(slug, (principal != null) ? principal.getName() : null);
+			model.addAttribute("post", post);
+			model.addAttribute("comments", this.posts.commentsOf(post));
+			return "posts/detail";
+		}
+		this.posts.comment(slug, form.name(), form.text());
+		return "redirect:/posts/" + slug + "#comments";
+	}
+
+	/** The form's fields; tags are typed as one line, separated by spaces or commas. */
+	record PostForm(@NotBlank(message = "Give the post a title") @Size(max = 200) String title,
+			@NotBlank(message = "Write something") @Size(max = 20_000) String content, @Size(max = 300) String tags,
+			PostStatus status) {
+
+		PostContent toContent() {
+			List<String> names = (this.tags == null) ? List.of()
+					: Arrays.stream(this.tags.split("[\\s,]+")).filter((tag) -> !tag.isBlank()).toList();
+			return new PostContent(this.title, this.content, names, this.status);
+		}
+
+	}
+
+	record CommentForm(@NotBlank(message = "Tell us your name") @Size(max = 100) String name,
+			@NotBlank(message = "Write a comment") @Size(max = 2000) String text) {
+	}
+
+}

@@ -1,0 +1,145 @@
+package io.signalsforspring.sample.blog.post;
+
+import java.util.List;
+import java.util.Map;
+
+import io.signalsforspring.sample.blog.author.Author;
+import io.signalsforspring.sample.blog.author.AuthorRepository;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writing, publishing and deleting posts. Saving sends the model signals; publishing a
+ * draft sends {@link PostPublished}.
+ */
+@Service
+public class PostService {
+
+	private final PostRepository posts;
+
+	private final TagRepository tags;
+
+	private final CommentRepository comments;
+
+	private final AuthorRepository authors;
+
+	private final PostPublished postPublished;
+
+	PostService(PostRepository posts, TagRepository tags, CommentRepository comments, AuthorRepository authors,
+			PostPublished postPublished) {
+		this.posts = posts;
+		this.tags = tags;
+		this.comments = comments;
+		this.authors = authors;
+		this.postPublished = postPublished;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Post> published() {
+		return this.posts.findByStatusOrderByCreatedAtDesc(PostStatus.PUBLISHED);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Post> draftsOf(String username) {
+		return this.posts.findByAuthorUsernameAndStatusOrderByCreatedAtDesc(username, PostStatus.DRAFT);
+	}
+
+	/**
+	 * Find a post a reader may see: published, or a draft of the reader.
+	 * @param slug the slug
+	 * @param reader the signed-in user name, or {@code null}
+	 * @return the post
+	 * @throws PostNotFoundException if there is none
+	 */
+	@Transactional(readOnly = true)
+	public Post find(String slug, String reader) {
+		return this.posts.findBySlug(slug)
+			.filter((post) -> post.isPublished() || post.getAuthor().getUsername().equals(reader))
+			.orElseThrow(() -> new PostNotFoundException(slug));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Comment> commentsOf(Post post) {
+		return this.comments.findByPostIdOrderByCreatedAt(post.getId());
+	}
+
+	/**
+	 * Write a new post. Subscribers are emailed once it is committed.
+	 * @param username the author
+	 * @param content what they wrote
+	 * @return the post, with its slug
+	 */
+	@Transactional
+	public Post create(String username, PostContent content) {
+		Author author = this.authors.findByUsername(username).orElseThrow();
+		Post post = new Post(author, content.title().strip(), content.content(), content.statusOrPublished());
+		post.getTags().addAll(tagsNamed(content.tagsOrEmpty()));
+		return this.posts.save(post);
+	}
+
+	/**
+	 * Change a post; publishing a draft sends {@code post_published}.
+	 * @param slug the post
+	 * @param username who asks
+	 * @param content the new content
+	 * @return the post
+	 * @throws NotYourPostException if it is another author's post
+	 */
+	@Transactional
+	public Post update(String slug, String username, PostContent content) {
+		Post post = ownPost(slug, username);
+		boolean publishing = !post.isPublished() && content.statusOrPublished() == PostStatus.PUBLISHED;
+		post.setTitle(content.title().strip());
+		post.setContent(content.content());
+		post.setStatus(content.statusOrPublished());
+		post.getTags().retainAll(tagsNamed(content.tagsOrEmpty()));
+		post.getTags().addAll(tagsNamed(content.tagsOrEmpty()));
+		if (publishing) {
+			this.postPublished.send(this, Map.of("post", post, "author", post.getAuthor()));
+		}
+		return post;
+	}
+
+	/**
+	 * Delete a post; a receiver removes its comments.
+	 * @param slug the post
+	 * @param username who asks
+	 */
+	@Transactional
+	public void delete(String slug, String username) {
+		this.posts.delete(ownPost(slug, username));
+	}
+
+	/**
+	 * Add a reader's comment; the post's author is emailed once it is committed.
+	 * @param slug the post
+	 * @param name the reader's name
+	 * @param text the comment
+	 * @return the comment
+	 */
+	@Transactional
+	public Comment comment(String slug, String name, String text) {
+		Post post = this.posts.findBySlug(slug)
+			.filter(Post::isPublished)
+			.orElseThrow(() -> new PostNotFoundException(slug));
+		return this.comments.save(new Comment(post.getId(), name.strip(), text.strip()));
+	}
+
+	private Post ownPost(String slug, String username) {
+		Post post = this.posts.findBySlug(slug).orElseThrow(() -> new PostNotFoundException(slug));
+		if (!post.getAuthor().getUsername().equals(username)) {
+			throw new NotYourPostException(slug);
+		}
+		return post;
+	}
+
+	private List<Tag> tagsNamed(List<String> names) {
+		return names.stream()
+			.map((name) -> name.toLowerCase(java.util.Locale.ROOT))
+			.distinct()
+			.map((name) -> this.tags.findByName(name).orElseGet(() -> this.tags.save(new Tag(name))))
+			.toList();
+	}
+
+}

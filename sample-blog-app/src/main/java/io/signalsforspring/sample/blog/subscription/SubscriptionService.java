@@ -1,0 +1,45 @@
+package io.signalsforspring.sample.blog.subscription;
+
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** Subscribing readers, once per address. */
+@Service
+public class SubscriptionService {
+
+	private final SubscriberRepository subscribers;
+
+	SubscriptionService(SubscriberRepository subscribers) {
+		this.subscribers = subscribers;
+	}
+
+	/**
+	 * Subscribe an address.
+	 * @param email the address
+	 * @return the subscriber
+	 * @throws AlreadySubscribedException if it is subscribed already
+	 */
+	@Transactional
+	public Subscriber subscribe(String email) {
+		String normalized = email.strip().toLowerCase(Locale.ROOT);
+		if (this.subscribers.existsByEmailIgnoreCase(normalized)) {
+			throw new AlreadySubscribedException(normalized);
+		}
+		return this.subscribers.save(new Subscriber(normalized));
+	}
+
+	/** The address is subscribed already. */
+	@ResponseStatus(HttpStatus.CONFLICT)
+	public static class AlreadySubscribedException extends RuntimeException {
+
+		AlreadySubscribedException(String email) {
+			super(email + " is subscribed already");
+		}
+
+	}
+
+}
