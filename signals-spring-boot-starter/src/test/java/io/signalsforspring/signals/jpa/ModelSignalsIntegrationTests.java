@@ -272,11 +272,12 @@ class ModelSignalsIntegrationTests {
 			this.entityManager.persist(created);
 			return created;
 		});
-		assertThat(this.receivers.of("m2m_changed"))
-			.extracting((event) -> event.get("action") + " " + event.get("pk_set"))
-			.containsExactly("pre_add " + Set.of(tagIds[0], tagIds[1]), "post_add " + Set.of(tagIds[0], tagIds[1]));
-		assertThat(this.receivers.of("m2m_changed"))
-			.allSatisfy((event) -> assertThat(event.get("instance")).isSameAs(post));
+		assertThat(this.receivers.of("m2m_changed")).extracting((event) -> event.get("action"))
+			.containsExactly("pre_add", "post_add");
+		assertThat(this.receivers.of("m2m_changed")).allSatisfy((event) -> {
+			assertThat(event.get("pk_set")).isEqualTo(Set.of(tagIds[0], tagIds[1]));
+			assertThat(event.get("instance")).isSameAs(post);
+		});
 	}
 
 	@Test
