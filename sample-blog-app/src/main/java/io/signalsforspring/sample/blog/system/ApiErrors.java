@@ -7,6 +7,8 @@ import io.signalsforspring.sample.blog.post.NotYourPostException;
 import io.signalsforspring.sample.blog.post.PostNotFoundException;
 import io.signalsforspring.sample.blog.subscription.SubscriptionService.AlreadySubscribedException;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -22,8 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * RFC 9457 problem details for the JSON API: 400 with the field errors, 403, 404 and 409
  * (401 comes from the security configuration).
  */
-@RestControllerAdvice(basePackages = "io.signalsforspring.sample.blog",
-		annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
 	@Override
