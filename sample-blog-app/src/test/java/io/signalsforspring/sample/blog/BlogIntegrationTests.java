@@ -81,6 +81,17 @@ class BlogIntegrationTests {
 		return this.posts.create("demo", new PostContent(title, "Text of " + title, List.of(tagNames), status));
 	}
 
+	@Autowired
+	private javax.sql.DataSource dataSource;
+
+	@Test
+	void runsOnTheDatabaseTheBuildAskedFor() throws Exception {
+		try (java.sql.Connection connection = this.dataSource.getConnection()) {
+			assertThat(connection.getMetaData().getDatabaseProductName())
+				.isEqualToIgnoringCase(System.getProperty("signals.test.database", "h2"));
+		}
+	}
+
 	@Test
 	void newPostIsEmailedToEverySubscriberOnce() {
 		this.subscriptions.subscribe(unique("fan").replace(' ', '-') + "@example.com");

@@ -1,0 +1,116 @@
+package io.signalsforspring.sample.blog;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The newcomer's path in a real headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}; {@code .ci/run} installs them): sign in, write a post through
+ * the form, find it listed, and see the email a receiver sent on {@code /mailbox}. The
+ * post page is kept as {@code target/e2e/post-page.png}. Runs with {@code -Pe2e}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BlogBrowserTests {
+
+	private static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
+
+	private static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
+
+	@LocalServerPort
+	private int port;
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser() {
+		assertThat(new File(CHROMIUM)).as("Chromium (apt-get install chromium)").canRead();
+		assertThat(new File(CHROMEDRIVER)).as("ChromeDriver (apt-get install chromium-driver)").canRead();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1200,900");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+			.build();
+		this.browser = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	@Test
+	void authorSignsInWritesAPostAndTheEmailArrivesInTheMailbox() throws Exception {
+		this.browser.get(url("/login"));
+		this.browser.findElement(By.name("username")).sendKeys("demo");
+		this.browser.findElement(By.name("password")).sendKeys("demo");
+		this.browser.findElement(By.cssSelector("main button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.urlToBe(url("/")));
+
+		String title = "Written in Chromium " + UUID.randomUUID().toString().substring(0, 8);
+		this.browser.get(url("/posts/new"));
+		this.browser.findElement(By.name("title")).sendKeys(title);
+		this.browser.findElement(By.name("content")).sendKeys("Signals made this email happen.");
+		this.browser.findElement(By.name("tags")).sendKeys("browser e2e");
+		this.browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), title));
+		assertThat(this.browser.getCurrentUrl()).contains("/posts/written-in-chromium-");
+		keepScreenshot("post-page.png");
+
+		this.browser.get(url("/posts"));
+		assertThat(this.browser.findElements(By.linkText(title))).hasSize(1);
+
+		this.wait.until((driver) -> {
+			driver.get(url("/mailbox"));
+			return driver.findElements(By.cssSelector("article.mail"))
+				.stream()
+				.anyMatch((mail) -> mail.getText().contains(title));
+		});
+		String mail = this.browser.findElements(By.cssSelector("article.mail"))
+			.stream()
+			.filter((element) -> element.getText().contains(title))
+			.findFirst()
+			.orElseThrow()
+			.getText();
+		assertThat(mail).contains("reader@example.com").contains("New blog post created");
+	}
+
+	private void keepScreenshot(String name) throws Exception {
+		Path target = Path.of("target", "e2e");
+		Files.createDirectories(target);
+		File shot = ((ChromeDriver) this.browser).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
