@@ -211,6 +211,7 @@ public class Signal {
 		if (receivers.length == 0) {
 			return List.of();
 		}
+		long start = logger.isDebugEnabled() ? System.nanoTime() : 0;
 		SignalEvent event = event(sender, arguments);
 		Response[] responses = new Response[receivers.length];
 		int count = 0;
@@ -227,6 +228,9 @@ public class Signal {
 					throw new ReceiverException(receiver, ex);
 				}
 			}
+		}
+		if (start != 0) {
+			logDispatch("send", sender, responses, count, start);
 		}
 		return list(responses, count);
 	}
@@ -250,6 +254,7 @@ public class Signal {
 		if (receivers.length == 0) {
 			return List.of();
 		}
+		long start = logger.isDebugEnabled() ? System.nanoTime() : 0;
 		SignalEvent event = event(sender, arguments);
 		Response[] responses = new Response[receivers.length];
 		int count = 0;
@@ -258,6 +263,9 @@ public class Signal {
 			if (target != null) {
 				responses[count++] = callRobust(receiver, target, event);
 			}
+		}
+		if (start != 0) {
+			logDispatch("sendRobust", sender, responses, count, start);
 		}
 		return list(responses, count);
 	}
@@ -359,6 +367,15 @@ public class Signal {
 				observing[i].afterReceiver(receiver, event, contexts[i], nanos, failure);
 			}
 		}
+	}
+
+	private void logDispatch(String how, @Nullable Object sender, Response[] responses, int count, long start) {
+		long micros = (System.nanoTime() - start) / 1000;
+		List<Response> called = Arrays.asList(responses).subList(0, count);
+		logger.debug("{} {} from {} to {} receiver(s) in {} µs: {}", how, this, sender, count, micros,
+				called.stream()
+					.map((response) -> response.connection() + (response.failed() ? " (failed)" : ""))
+					.toList());
 	}
 
 	private SignalEvent event(@Nullable Object sender, Map<String, ?> arguments) {

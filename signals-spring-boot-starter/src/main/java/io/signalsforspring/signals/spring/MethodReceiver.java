@@ -40,10 +40,13 @@ final class MethodReceiver implements io.signalsforspring.signals.Receiver {
 
 	private final ReceiverScheduler scheduler;
 
+	private final ReceiverDescription description;
+
 	MethodReceiver(String name, Object bean, Method invocable, Signal signal, ParameterBinding[] bindings,
 			@Nullable Expression condition, @Nullable BeanResolver beans, Phase phase, boolean async,
-			ReceiverScheduler scheduler) {
+			ReceiverScheduler scheduler, ReceiverDescription description) {
 		this.name = name;
+		this.description = description;
 		this.signal = signal;
 		this.invoker = invoker(bean, invocable);
 		this.bindings = bindings;
@@ -130,6 +133,10 @@ final class MethodReceiver implements io.signalsforspring.signals.Receiver {
 
 	Signal signal() {
 		return this.signal;
+	}
+
+	ReceiverDescription description() {
+		return this.description;
 	}
 
 	Phase phase() {

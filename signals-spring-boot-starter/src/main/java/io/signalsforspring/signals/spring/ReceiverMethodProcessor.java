@@ -61,6 +61,8 @@ public final class ReceiverMethodProcessor
 
 	private final ObjectProvider<ReceiverScheduler> scheduler;
 
+	private final ObjectProvider<SignalCatalog> catalog;
+
 	private final SpelExpressionParser parser = new SpelExpressionParser();
 
 	private final Set<Class<?>> withoutReceivers = ConcurrentHashMap.newKeySet();
@@ -73,9 +75,11 @@ public final class ReceiverMethodProcessor
 	 * Create a processor.
 	 * @param scheduler the scheduler of deferred and asynchronous receivers, looked up
 	 * when receivers are connected
+	 * @param catalog the catalog that learns of the signals receivers name, if any
 	 */
-	public ReceiverMethodProcessor(ObjectProvider<ReceiverScheduler> scheduler) {
+	public ReceiverMethodProcessor(ObjectProvider<ReceiverScheduler> scheduler, ObjectProvider<SignalCatalog> catalog) {
 		this.scheduler = scheduler;
+		this.catalog = catalog;
 	}
 
 	@Override
@@ -110,7 +114,7 @@ public final class ReceiverMethodProcessor
 			this.connections.computeIfAbsent(candidate.beanName, (name) -> new ArrayList<>()).add(connection);
 		}
 		if (!candidates.isEmpty()) {
-			logger.info("Connected {} receiver method(s) to {} signal(s)", candidates.size(),
+			logger.info("{} receivers on {} signals", candidates.size(),
 					candidates.stream().map((candidate) -> candidate.receiver.signal()).distinct().count());
 		}
 	}
@@ -141,10 +145,14 @@ public final class ReceiverMethodProcessor
 			List<Candidate> prepared = new ArrayList<>();
 			for (Class<? extends Signal> signalType : annotation.signal()) {
 				Signal signal = SignalResolver.resolve(this.beanFactory, signalType);
+				this.catalog.ifAvailable((known) -> known.add(signal));
 				ParameterBinding[] bindings = ParameterBinding.plan(method, signal, annotation.sender());
+				ReceiverDescription description = new ReceiverDescription(name, beanName, method.getName(),
+						annotation.phase(), annotation.async(), order,
+						(condition != null) ? annotation.condition() : null);
 				MethodReceiver receiver = new MethodReceiver(name, bean, invocable, signal, bindings, condition,
 						(condition != null) ? new BeanFactoryResolver(this.beanFactory) : null, annotation.phase(),
-						annotation.async(), this.scheduler.getObject());
+						annotation.async(), this.scheduler.getObject(), description);
 				String uid = contextKey + ":" + name;
 				if (annotation.sender().length == 0) {
 					prepared.add(new Candidate(beanName, receiver, null, uid, order));

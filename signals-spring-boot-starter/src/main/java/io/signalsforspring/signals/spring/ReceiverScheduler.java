@@ -183,13 +183,13 @@ public final class ReceiverScheduler implements SmartLifecycle {
 	}
 
 	/**
-	 * Wait for asynchronous receivers still running, up to the shutdown timeout; then log
-	 * at ERROR each one that is cut off.
+	 * Wait until no asynchronous receiver is queued or running, for tests and orderly
+	 * shutdowns.
+	 * @param timeout how long to wait at most
+	 * @return {@code true} if none is left, {@code false} if the timeout passed first
 	 */
-	@Override
-	public void stop() {
-		this.running = false;
-		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+	public boolean awaitIdle(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
 		synchronized (this.inFlight) {
 			long left = deadline - System.nanoTime();
 			while (!this.inFlight.isEmpty() && left > 0) {
@@ -202,7 +202,18 @@ public final class ReceiverScheduler implements SmartLifecycle {
 				}
 				left = deadline - System.nanoTime();
 			}
+			return this.inFlight.isEmpty();
 		}
+	}
+
+	/**
+	 * Wait for asynchronous receivers still running, up to the shutdown timeout; then log
+	 * at ERROR each one that is cut off.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		awaitIdle(this.shutdownTimeout);
 		List<InFlight> cutOff = new ArrayList<>(this.inFlight);
 		if (!cutOff.isEmpty()) {
 			logger.error("Shutdown waited {} for asynchronous receivers; {} still running and cut off: {}",

@@ -2,10 +2,12 @@ package io.signalsforspring.signals.spring.autoconfigure;
 
 import java.util.concurrent.Executor;
 
+import io.signalsforspring.signals.ReceiverObserver;
 import io.signalsforspring.signals.spring.LoggingReceiverErrorHandler;
 import io.signalsforspring.signals.spring.ReceiverErrorHandler;
 import io.signalsforspring.signals.spring.ReceiverMethodProcessor;
 import io.signalsforspring.signals.spring.ReceiverScheduler;
+import io.signalsforspring.signals.spring.SignalCatalog;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -75,8 +77,14 @@ public final class SignalsAutoConfiguration {
 	}
 
 	@Bean
-	static ReceiverMethodProcessor receiverMethodProcessor(ObjectProvider<ReceiverScheduler> scheduler) {
-		return new ReceiverMethodProcessor(scheduler);
+	static ReceiverMethodProcessor receiverMethodProcessor(ObjectProvider<ReceiverScheduler> scheduler,
+			ObjectProvider<SignalCatalog> catalog) {
+		return new ReceiverMethodProcessor(scheduler, catalog);
+	}
+
+	@Bean
+	static SignalCatalog signalCatalog(ObjectProvider<ReceiverObserver> observers) {
+		return new SignalCatalog(observers);
 	}
 
 }
