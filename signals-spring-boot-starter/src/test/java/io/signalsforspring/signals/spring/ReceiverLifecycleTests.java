@@ -13,10 +13,26 @@ import org.springframework.context.support.AbstractApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ReceiverLifecycleTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SignalsAutoConfiguration.class));
+
+	@Test
+	void startUpLogsHowManyReceiversOnHowManySignals(org.springframework.boot.test.system.CapturedOutput output) {
+		ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+			.getLogger(io.signalsforspring.signals.Signal.LOGGER_NAME);
+		ch.qos.logback.classic.Level level = logger.getLevel();
+		logger.setLevel(ch.qos.logback.classic.Level.INFO);
+		try {
+			this.runner.withUserConfiguration(Inventory.class)
+				.run((context) -> assertThat(output).contains("1 receivers on 1 signals"));
+		}
+		finally {
+			logger.setLevel(level);
+		}
+	}
 
 	@Test
 	void receiverIsDisconnectedWhenItsBeanIsDestroyed() {
