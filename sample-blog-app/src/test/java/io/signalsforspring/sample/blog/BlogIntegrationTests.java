@@ -18,6 +18,13 @@ import io.signalsforspring.sample.blog.post.TagRepository;
 import io.signalsforspring.sample.blog.subscription.Subscriber;
 import io.signalsforspring.sample.blog.subscription.SubscriberRepository;
 import io.signalsforspring.sample.blog.subscription.SubscriptionService;
+import io.signalsforspring.sample.blog.post.PostPublished;
+import io.signalsforspring.signals.ModelSignals.M2mChanged;
+import io.signalsforspring.signals.ModelSignals.PostSave;
+import io.signalsforspring.signals.test.CaptureSignals;
+import io.signalsforspring.signals.test.CapturedSignals;
+import io.signalsforspring.signals.test.MuteSignals;
+import io.signalsforspring.signals.test.SignalsTesting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static io.signalsforspring.signals.test.SignalsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@CaptureSignals
 class BlogIntegrationTests {
 
 	@Autowired
@@ -65,6 +74,9 @@ class BlogIntegrationTests {
 
 	@Autowired
 	private GreenMail smtp;
+
+	@Autowired
+	private org.springframework.context.ApplicationContext context;
 
 	private Mailbox mailbox;
 
@@ -108,6 +120,29 @@ class BlogIntegrationTests {
 			assertThat(email.body()).contains("\"" + title + "\"")
 				.contains("http://localhost:8080/posts/" + post.getSlug());
 		});
+	}
+
+	@Test
+	void creatingAPostSendsPostSaveOnceAndItsReceiversFinish(CapturedSignals sent) {
+		String title = unique("Captured");
+		write(title, PostStatus.PUBLISHED, "captured");
+		assertThat(sent).sent(PostSave.class).from(Post.class).with("created", true).once();
+		assertThat(sent).sent(M2mChanged.class).from(Post.class).with("action", "post_add").once();
+		assertThat(sent).sent(PostPublished.class).never();
+		SignalsTesting.awaitReceivers(this.context, java.time.Duration.ofSeconds(20));
+		assertThat(this.mailbox.mentioning(title)).isNotEmpty();
+	}
+
+	@Test
+	@MuteSignals(PostSave.class)
+	void withPostSaveMutedAPostIsSavedWithoutItsReceivers(CapturedSignals sent) {
+		String title = unique("Muted");
+		Post post = write(title, PostStatus.PUBLISHED);
+		SignalsTesting.awaitReceivers(this.context, java.time.Duration.ofSeconds(20));
+		assertThat(sent).sent(PostSave.class).never();
+		assertThat(post.getSlug()).as("pre_save still ran").startsWith("muted-");
+		assertThat(this.postRepository.findBySlug(post.getSlug())).isPresent();
+		assertThat(this.mailbox.mentioning(title)).isEmpty();
 	}
 
 	@Test

@@ -52,13 +52,13 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		return http
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers("/posts/new", "/posts/*/edit", "/posts/*/delete")
-						.authenticated()
-						.requestMatchers(HttpMethod.POST, "/posts", "/posts/*")
-						.authenticated()
-						.anyRequest()
-						.permitAll())
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/posts/new", "/posts/*/edit", "/posts/*/delete", "/actuator/signals")
+				.authenticated()
+				.requestMatchers(HttpMethod.POST, "/posts", "/posts/*")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
 			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.logout(Customizer.withDefaults())
 			.build();

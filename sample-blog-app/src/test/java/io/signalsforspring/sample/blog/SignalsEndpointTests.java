@@ -1,0 +1,50 @@
+package io.signalsforspring.sample.blog;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * {@code /actuator/signals} answers "which receivers run when a post is saved?" for the
+ * blog's authors.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SignalsEndpointTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void endpointShowsTheBlogsReceiversToAuthors() throws Exception {
+		this.mvc.perform(get("/actuator/signals").with(user("demo")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.signals[*].name", hasItem("post_published")))
+			.andExpect(jsonPath("$.signals[?(@.name == 'post_save')].receivers[*].receiver",
+					hasItem("postNotifications#emailSubscribers(Post)")))
+			.andExpect(
+					jsonPath("$.signals[?(@.name == 'post_save')].receivers[?(@.method == 'emailSubscribers')].phase",
+							hasItem("AFTER_COMMIT")))
+			.andExpect(
+					jsonPath("$.signals[?(@.name == 'post_save')].receivers[?(@.method == 'emailSubscribers')].async",
+							hasItem(true)))
+			.andExpect(
+					jsonPath("$.signals[?(@.name == 'post_save')].receivers[?(@.method == 'emailSubscribers')].sender",
+							hasItem("io.signalsforspring.sample.blog.post.Post")));
+	}
+
+	@Test
+	void endpointIsNotPublic() throws Exception {
+		this.mvc.perform(get("/actuator/signals")).andExpect(status().is3xxRedirection());
+	}
+
+}
