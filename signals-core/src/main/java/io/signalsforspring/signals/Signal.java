@@ -207,32 +207,7 @@ public class Signal {
 	 * not match
 	 */
 	public final List<Response> send(@Nullable Object sender, Map<String, ?> arguments) {
-		ReceiverEntry[] receivers = this.registry.liveReceivers(sender);
-		if (receivers.length == 0) {
-			return List.of();
-		}
-		long start = logger.isDebugEnabled() ? System.nanoTime() : 0;
-		SignalEvent event = event(sender, arguments);
-		Response[] responses = new Response[receivers.length];
-		int count = 0;
-		for (ReceiverEntry receiver : receivers) {
-			Receiver target = receiver.target();
-			if (target != null) {
-				try {
-					responses[count++] = new Response(receiver, invoke(receiver, target, event), null);
-				}
-				catch (RuntimeException ex) {
-					throw ex;
-				}
-				catch (Exception ex) {
-					throw new ReceiverException(receiver, ex);
-				}
-			}
-		}
-		if (start != 0) {
-			logDispatch("send", sender, responses, count, start);
-		}
-		return list(responses, count);
+		return dispatch(sender, arguments, false);
 	}
 
 	/**
@@ -250,6 +225,14 @@ public class Signal {
 	 * not match
 	 */
 	public final List<Response> sendRobust(@Nullable Object sender, Map<String, ?> arguments) {
+		return dispatch(sender, arguments, true);
+	}
+
+	/**
+	 * The loop of {@link #send} and {@link #sendRobust}: receivers in connection order,
+	 * on this thread, skipping those collected since the snapshot was taken.
+	 */
+	private List<Response> dispatch(@Nullable Object sender, Map<String, ?> arguments, boolean robust) {
 		ReceiverEntry[] receivers = this.registry.liveReceivers(sender);
 		if (receivers.length == 0) {
 			return List.of();
@@ -261,11 +244,11 @@ public class Signal {
 		for (ReceiverEntry receiver : receivers) {
 			Receiver target = receiver.target();
 			if (target != null) {
-				responses[count++] = callRobust(receiver, target, event);
+				responses[count++] = robust ? callRobust(receiver, target, event) : call(receiver, target, event);
 			}
 		}
 		if (start != 0) {
-			logDispatch("sendRobust", sender, responses, count, start);
+			logDispatch(robust ? "sendRobust" : "send", sender, responses, count, start);
 		}
 		return list(responses, count);
 	}
@@ -319,9 +302,11 @@ public class Signal {
 		if (target == null) {
 			return null;
 		}
-		if (robust) {
-			return callRobust(receiver, target, event);
-		}
+		return robust ? callRobust(receiver, target, event) : call(receiver, target, event);
+	}
+
+	/** Call a receiver; its exception propagates, a checked one wrapped. */
+	private Response call(ReceiverEntry receiver, Receiver target, SignalEvent event) {
 		try {
 			return new Response(receiver, invoke(receiver, target, event), null);
 		}
@@ -333,6 +318,7 @@ public class Signal {
 		}
 	}
 
+	/** Call a receiver; its exception is logged and becomes its response. */
 	private Response callRobust(ReceiverEntry receiver, Receiver target, SignalEvent event) {
 		try {
 			return new Response(receiver, invoke(receiver, target, event), null);

@@ -1,0 +1,117 @@
+package io.signalsforspring.signals.benchmarks;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Prints one table from JMH's JSON results: per benchmark the median of all measured
+ * iterations (every fork), and its ratio to the benchmark it should be compared with.
+ */
+public final class Report {
+
+	private static final Map<String, String> DISPATCH = new LinkedHashMap<>();
+
+	static {
+		DISPATCH.put("floor", "floor: array of 1 receiver, call not inlined");
+		DISPATCH.put("send0", "send, 0 receivers");
+		DISPATCH.put("send1", "send, 1 receiver");
+		DISPATCH.put("send1NewArguments", "send, 1 receiver, new argument map per send");
+		DISPATCH.put("send10", "send, 10 receivers");
+		DISPATCH.put("sendRobust1", "sendRobust, 1 receiver");
+		DISPATCH.put("sendFiltered1Of101", "send, 1 of 101 receivers matches the sender");
+		DISPATCH.put("receiverMethod1", "send, 1 @Receiver bean method (starter)");
+		DISPATCH.put("springPublishEvent1", "Spring publishEvent, 1 @EventListener");
+		DISPATCH.put("guavaEventBus1", "Guava EventBus post, 1 @Subscribe");
+	}
+
+	private Report() {
+	}
+
+	/**
+	 * Print the table.
+	 * @param args the JMH JSON result files
+	 */
+	public static void main(String[] args) {
+		JsonMapper json = JsonMapper.builder().build();
+		Map<String, Double> medians = new LinkedHashMap<>();
+		Map<String, Double> allocations = new LinkedHashMap<>();
+		for (String file : args) {
+			for (JsonNode result : json.readTree(new File(file))) {
+				String name = result.get("benchmark").asString();
+				name = name.substring(name.lastIndexOf('.') + 1);
+				JsonNode params = result.get("params");
+				if (params != null) {
+					for (JsonNode param : params) {
+						name = name + ":" + param.asString();
+					}
+				}
+				JsonNode allocation = result.path("secondaryMetrics").get("gc.alloc.rate.norm");
+				if (allocation != null) {
+					allocations.put(name, median(allocation.get("rawData")));
+				}
+				else {
+					medians.put(name, median(result.get("primaryMetric").get("rawData")));
+				}
+			}
+		}
+		System.out.printf("%-58s %12s %12s%n", "Dispatch (ns per send)", "median", "x floor");
+		Double floor = medians.get("floor");
+		DISPATCH.forEach((key, label) -> row(label, medians.get(key), floor, "%.1f", "%.1f"));
+		if (!allocations.isEmpty()) {
+			System.out.printf("%n%-58s %12s%n", "Allocation (bytes per send, JMH -prof gc)", "median");
+			allocations
+				.forEach((key, value) -> System.out.printf("%-58s %12.1f%n", DISPATCH.getOrDefault(key, key), value));
+		}
+		System.out.printf("%n%-58s %12s %12s%n", "Hibernate bridge (ms per 10,000 inserts + 10,000 updates)", "median",
+				"overhead");
+		Double hibernate = medians.get("insertThenUpdate:hibernate");
+		row("plain Hibernate, no starter", hibernate, hibernate, "%.1f", "%+.1f%%");
+		row("starter, no receivers", medians.get("insertThenUpdate:starter"), hibernate, "%.1f", "%+.1f%%");
+		row("starter, no-op pre_save and post_save receivers", medians.get("insertThenUpdate:receivers"), hibernate,
+				"%.1f", "%+.1f%%");
+		row("starter, after-commit post_save receiver", medians.get("insertThenUpdate:afterCommit"), hibernate, "%.1f",
+				"%+.1f%%");
+		System.out.printf("%n%-58s %12s %12s%n", "Start-up (ms per context refresh with 1,000 beans)", "median",
+				"added");
+		Double plain = medians.get("refresh:plain");
+		Double annotated = medians.get("refresh:annotated");
+		row("beans without @Receiver", plain, null, "%.1f", "");
+		if (plain != null && annotated != null) {
+			System.out.printf("%-58s %12.1f %12s%n", "beans with one @Receiver method each", annotated,
+					String.format("%+.1f ms", annotated - plain));
+		}
+	}
+
+	private static void row(String label, Double value, Double base, String valueFormat, String ratioFormat) {
+		if (value == null) {
+			return;
+		}
+		String ratio = "";
+		if (base != null && ratioFormat.endsWith("%%")) {
+			ratio = String.format(ratioFormat, (value / base - 1) * 100);
+		}
+		else if (base != null && !ratioFormat.isEmpty()) {
+			ratio = String.format(ratioFormat, value / base);
+		}
+		System.out.printf("%-58s %12s %12s%n", label, String.format(valueFormat, value), ratio);
+	}
+
+	private static double median(JsonNode rawData) {
+		List<Double> values = new ArrayList<>();
+		for (JsonNode fork : rawData) {
+			for (JsonNode value : fork) {
+				values.add(value.asDouble());
+			}
+		}
+		values.sort(Double::compare);
+		int middle = values.size() / 2;
+		return (values.size() % 2 == 1) ? values.get(middle) : (values.get(middle - 1) + values.get(middle)) / 2;
+	}
+
+}
