@@ -239,6 +239,14 @@ public class Signal {
 		}
 		long start = logger.isDebugEnabled() ? System.nanoTime() : 0;
 		SignalEvent event = event(sender, arguments);
+		if (receivers.length == 1 && start == 0) {
+			ReceiverEntry receiver = receivers[0];
+			Receiver target = receiver.target();
+			if (target == null) {
+				return List.of();
+			}
+			return List.of(robust ? callRobust(receiver, target, event) : call(receiver, target, event));
+		}
 		Response[] responses = new Response[receivers.length];
 		int count = 0;
 		for (ReceiverEntry receiver : receivers) {
@@ -250,7 +258,7 @@ public class Signal {
 		if (start != 0) {
 			logDispatch(robust ? "sendRobust" : "send", sender, responses, count, start);
 		}
-		return list(responses, count);
+		return new ResponseList(responses, count);
 	}
 
 	/**
@@ -369,11 +377,6 @@ public class Signal {
 			SignalSpec.check(this, this.declared, arguments);
 		}
 		return new SignalEvent(this, sender, arguments);
-	}
-
-	private static List<Response> list(Response[] responses, int count) {
-		List<Response> list = Arrays.asList(responses);
-		return Collections.unmodifiableList((count == responses.length) ? list : list.subList(0, count));
 	}
 
 	/**

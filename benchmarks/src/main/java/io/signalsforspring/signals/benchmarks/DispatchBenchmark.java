@@ -8,6 +8,7 @@ import com.google.common.eventbus.EventBus;
 import com.google.common.eventbus.Subscribe;
 import io.signalsforspring.signals.Receiver;
 import io.signalsforspring.signals.Response;
+import io.signalsforspring.signals.Signal;
 import io.signalsforspring.signals.SignalEvent;
 import io.signalsforspring.signals.spring.autoconfigure.SignalsAutoConfiguration;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -58,6 +59,8 @@ public class DispatchBenchmark {
 
 	private final OrderPlaced filtered = new OrderPlaced();
 
+	private final Signal undeclared = new Signal("order_placed");
+
 	private OrderPlaced viaReceiverMethod;
 
 	private AnnotationConfigApplicationContext signalsContext;
@@ -72,6 +75,7 @@ public class DispatchBenchmark {
 	public void setUp() {
 		this.handlers = new Handler[] { new Handler() };
 		this.one.connect(DispatchBenchmark::receive);
+		this.undeclared.connect(DispatchBenchmark::receive);
 		for (int i = 0; i < 10; i++) {
 			this.ten.connect(new CountingReceiver());
 		}
@@ -117,6 +121,11 @@ public class DispatchBenchmark {
 	@Benchmark
 	public List<Response> send1() {
 		return this.one.send(SENDER, ARGUMENTS);
+	}
+
+	@Benchmark
+	public List<Response> send1Undeclared() {
+		return this.undeclared.send(SENDER, ARGUMENTS);
 	}
 
 	@Benchmark

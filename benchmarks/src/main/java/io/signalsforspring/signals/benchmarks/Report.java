@@ -21,6 +21,7 @@ public final class Report {
 		DISPATCH.put("floor", "floor: array of 1 receiver, call not inlined");
 		DISPATCH.put("send0", "send, 0 receivers");
 		DISPATCH.put("send1", "send, 1 receiver");
+		DISPATCH.put("send1Undeclared", "send, 1 receiver, signal declares no arguments (no check)");
 		DISPATCH.put("send1NewArguments", "send, 1 receiver, new argument map per send");
 		DISPATCH.put("send10", "send, 10 receivers");
 		DISPATCH.put("sendRobust1", "sendRobust, 1 receiver");

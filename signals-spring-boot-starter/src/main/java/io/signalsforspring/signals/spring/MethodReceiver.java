@@ -57,15 +57,20 @@ final class MethodReceiver implements io.signalsforspring.signals.Receiver {
 		this.scheduler = scheduler;
 	}
 
+	/**
+	 * A handle of type {@code (Object...)Object} with the method's arity, bound to the
+	 * bean, so that calls of up to four parameters need no argument array; longer
+	 * parameter lists take an array.
+	 */
 	private static MethodHandle invoker(Object bean, Method method) {
 		ReflectionUtils.makeAccessible(method);
 		try {
 			int count = method.getParameterCount();
-			return MethodHandles.lookup()
+			MethodHandle handle = MethodHandles.lookup()
 				.unreflect(method)
 				.bindTo(bean)
-				.asType(MethodType.genericMethodType(count))
-				.asSpreader(Object[].class, count);
+				.asType(MethodType.genericMethodType(count));
+			return (count <= 4) ? handle : handle.asSpreader(Object[].class, count);
 		}
 		catch (IllegalAccessException ex) {
 			throw new IllegalStateException("cannot access the method: " + ex.getMessage(), ex);
@@ -88,12 +93,18 @@ final class MethodReceiver implements io.signalsforspring.signals.Receiver {
 		if (this.condition != null && !conditionHolds(event)) {
 			return null;
 		}
-		Object[] arguments = new Object[this.bindings.length];
-		for (int i = 0; i < arguments.length; i++) {
-			arguments[i] = this.bindings[i].value(event);
-		}
+		ParameterBinding[] binding = this.bindings;
 		try {
-			return (Object) this.invoker.invokeExact(arguments);
+			return switch (binding.length) {
+				case 0 -> (Object) this.invoker.invokeExact();
+				case 1 -> (Object) this.invoker.invokeExact(binding[0].value(event));
+				case 2 -> (Object) this.invoker.invokeExact(binding[0].value(event), binding[1].value(event));
+				case 3 -> (Object) this.invoker.invokeExact(binding[0].value(event), binding[1].value(event),
+						binding[2].value(event));
+				case 4 -> (Object) this.invoker.invokeExact(binding[0].value(event), binding[1].value(event),
+						binding[2].value(event), binding[3].value(event));
+				default -> (Object) this.invoker.invokeExact(values(event));
+			};
 		}
 		catch (Exception | Error ex) {
 			throw ex;
@@ -101,6 +112,14 @@ final class MethodReceiver implements io.signalsforspring.signals.Receiver {
 		catch (Throwable ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private Object[] values(SignalEvent event) {
+		Object[] values = new Object[this.bindings.length];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = this.bindings[i].value(event);
+		}
+		return values;
 	}
 
 	private boolean conditionHolds(SignalEvent event) {

@@ -39,12 +39,21 @@ final class ParameterBinding {
 
 	private final @Nullable String argument;
 
+	/** Whether the signal declares no arguments, so that the name was not checked. */
+	private final boolean undeclared;
+
 	private ParameterBinding(Kind kind, String parameter, Class<?> type, @Nullable String argument) {
+		this(kind, parameter, type, argument, false);
+	}
+
+	private ParameterBinding(Kind kind, String parameter, Class<?> type, @Nullable String argument,
+			boolean undeclared) {
 		this.kind = kind;
 		this.parameter = parameter;
 		this.type = ClassUtils.resolvePrimitiveIfNecessary(type);
 		this.primitive = type.isPrimitive();
 		this.argument = argument;
+		this.undeclared = undeclared;
 	}
 
 	@Nullable Object value(SignalEvent event) {
@@ -57,8 +66,17 @@ final class ParameterBinding {
 		};
 	}
 
+	/**
+	 * The argument's value: one lookup. Only for a signal that declares no arguments can
+	 * the parameter's camelCase name stand for a snake_case argument, so only then, and
+	 * only when the first lookup finds nothing, is the other spelling tried.
+	 */
 	private @Nullable Object argumentValue(SignalEvent event) {
-		return event.has(this.argument) ? event.get(this.argument) : event.get(snakeCase(this.argument));
+		Object value = event.get(this.argument);
+		if (value == null && this.undeclared && !event.has(this.argument)) {
+			return event.get(snakeCase(this.argument));
+		}
+		return value;
 	}
 
 	private @Nullable Object checked(SignalEvent event, @Nullable Object value, String what) {
@@ -109,7 +127,7 @@ final class ParameterBinding {
 		List<SignalSpec.Argument> declared = signal.arguments();
 		if (declared.isEmpty()) {
 			return Map.class == type ? new ParameterBinding(Kind.ALL_ARGUMENTS, name, type, null)
-					: new ParameterBinding(Kind.ARGUMENT, name, type, name);
+					: new ParameterBinding(Kind.ARGUMENT, name, type, name, true);
 		}
 		for (SignalSpec.Argument argument : declared) {
 			if (argument.name().equals(name) || argument.name().equals(snakeCase(name))) {
