@@ -17,6 +17,8 @@ public final class Report {
 
 	private static final Map<String, String> DISPATCH = new LinkedHashMap<>();
 
+	private static final Map<String, String> BRIDGE = new LinkedHashMap<>();
+
 	static {
 		DISPATCH.put("floor", "floor: array of 1 receiver, call not inlined");
 		DISPATCH.put("send0", "send, 0 receivers");
@@ -29,6 +31,10 @@ public final class Report {
 		DISPATCH.put("receiverMethod1", "send, 1 @Receiver bean method (starter)");
 		DISPATCH.put("springPublishEvent1", "Spring publishEvent, 1 @EventListener");
 		DISPATCH.put("guavaEventBus1", "Guava EventBus post, 1 @Subscribe");
+		BRIDGE.put("insertThenUpdate:hibernate", "plain Hibernate, no starter");
+		BRIDGE.put("insertThenUpdate:starter", "starter, no receivers");
+		BRIDGE.put("insertThenUpdate:receivers", "starter, no-op pre_save and post_save receivers");
+		BRIDGE.put("insertThenUpdate:afterCommit", "starter, after-commit post_save receiver");
 	}
 
 	private Report() {
@@ -64,20 +70,26 @@ public final class Report {
 		System.out.printf("%-58s %12s %12s%n", "Dispatch (ns per send)", "median", "x floor");
 		Double floor = medians.get("floor");
 		DISPATCH.forEach((key, label) -> row(label, medians.get(key), floor, "%.1f", "%.1f"));
-		if (!allocations.isEmpty()) {
-			System.out.printf("%n%-58s %12s%n", "Allocation (bytes per send, JMH -prof gc)", "median");
-			allocations
-				.forEach((key, value) -> System.out.printf("%-58s %12.1f%n", DISPATCH.getOrDefault(key, key), value));
-		}
+		System.out.printf("%n%-58s %12s%n", "Allocation (bytes per send, JMH -prof gc)", "median");
+		DISPATCH.forEach((key, label) -> {
+			if (allocations.containsKey(key)) {
+				System.out.printf("%-58s %12.1f%n", label, allocations.get(key));
+			}
+		});
 		System.out.printf("%n%-58s %12s %12s%n", "Hibernate bridge (ms per 10,000 inserts + 10,000 updates)", "median",
 				"overhead");
 		Double hibernate = medians.get("insertThenUpdate:hibernate");
-		row("plain Hibernate, no starter", hibernate, hibernate, "%.1f", "%+.1f%%");
-		row("starter, no receivers", medians.get("insertThenUpdate:starter"), hibernate, "%.1f", "%+.1f%%");
-		row("starter, no-op pre_save and post_save receivers", medians.get("insertThenUpdate:receivers"), hibernate,
-				"%.1f", "%+.1f%%");
-		row("starter, after-commit post_save receiver", medians.get("insertThenUpdate:afterCommit"), hibernate, "%.1f",
-				"%+.1f%%");
+		BRIDGE.forEach((key, label) -> row(label, medians.get(key), hibernate, "%.1f", "%+.1f%%"));
+		System.out.printf("%n%-58s %12s %12s%n", "Hibernate bridge (MB allocated per operation, -prof gc)", "median",
+				"more");
+		Double hibernateBytes = allocations.get("insertThenUpdate:hibernate");
+		BRIDGE.forEach((key, label) -> {
+			Double bytes = allocations.get(key);
+			if (bytes != null) {
+				System.out.printf("%-58s %12.1f %12s%n", label, bytes / 1_000_000,
+						(hibernateBytes != null) ? String.format("%+.1f%%", (bytes / hibernateBytes - 1) * 100) : "");
+			}
+		});
 		System.out.printf("%n%-58s %12s %12s%n", "Start-up (ms per context refresh with 1,000 beans)", "median",
 				"added");
 		Double plain = medians.get("refresh:plain");
