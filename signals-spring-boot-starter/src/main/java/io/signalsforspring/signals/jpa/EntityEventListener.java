@@ -1,12 +1,12 @@
 package io.signalsforspring.signals.jpa;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.signalsforspring.signals.Arguments;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.spi.PostDeleteEvent;
 import org.hibernate.event.spi.PostDeleteEventListener;
@@ -147,29 +147,32 @@ final class EntityEventListener
 	 */
 	private Map<String, @Nullable Object> saveArguments(Object instance, @Nullable Boolean created,
 			@Nullable EntityPersister persister, @Nullable DirtyState dirty) {
-		Map<String, @Nullable Object> arguments = new HashMap<>(8);
-		arguments.put("instance", instance);
-		if (created != null) {
-			arguments.put("created", created);
-		}
-		arguments.put("raw", false);
-		arguments.put("using", this.using);
-		if (persister == null || dirty == null) {
-			arguments.put("update_fields", null);
-			return arguments;
-		}
-		String[] names = persister.getPropertyNames();
-		Set<String> fields = new LinkedHashSet<>();
-		Map<String, @Nullable Object> previous = new LinkedHashMap<>();
-		for (int index : dirty.properties) {
-			fields.add(names[index]);
-			if (dirty.oldState != null) {
-				previous.put(names[index], dirty.oldState[index]);
+		Set<String> fields = null;
+		Map<String, @Nullable Object> previous = null;
+		if (persister != null && dirty != null) {
+			String[] names = persister.getPropertyNames();
+			fields = new LinkedHashSet<>();
+			previous = new LinkedHashMap<>();
+			for (int index : dirty.properties) {
+				fields.add(names[index]);
+				if (dirty.oldState != null) {
+					previous.put(names[index], dirty.oldState[index]);
+				}
 			}
+			fields = Collections.unmodifiableSet(fields);
+			previous = Collections.unmodifiableMap(previous);
 		}
-		arguments.put("update_fields", Collections.unmodifiableSet(fields));
-		arguments.put("previous_values", Collections.unmodifiableMap(previous));
-		return arguments;
+		if (created == null) {
+			return (previous != null)
+					? Arguments.of("instance", instance, "raw", false, "using", this.using, "update_fields", fields,
+							"previous_values", previous)
+					: Arguments.of("instance", instance, "raw", false, "using", this.using, "update_fields", null);
+		}
+		return (previous != null)
+				? Arguments.of("instance", instance, "created", created, "raw", false, "using", this.using,
+						"update_fields", fields, "previous_values", previous)
+				: Arguments.of("instance", instance, "created", created, "raw", false, "using", this.using,
+						"update_fields", null);
 	}
 
 	private static @Nullable DirtyState dirtyState(int @Nullable [] properties, Object @Nullable [] oldState) {
@@ -186,10 +189,10 @@ final class EntityEventListener
 	}
 
 	private static void copyEntityIntoState(EntityPersister persister, Object entity, Object[] state) {
-		Object[] current = persister.getValues(entity);
-		for (int i = 0; i < state.length && i < current.length; i++) {
-			if (current[i] != state[i]) {
-				state[i] = current[i];
+		for (int i = 0; i < state.length; i++) {
+			Object current = persister.getValue(entity, i);
+			if (current != state[i]) {
+				state[i] = current;
 			}
 		}
 	}

@@ -3,13 +3,13 @@ package io.signalsforspring.signals.jpa;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.signalsforspring.signals.Arguments;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -131,15 +131,10 @@ final class ManyToManyListener implements PreCollectionUpdateEventListener, Post
 
 	private void send(Class<?> sender, Object owner, CollectionPersister persister, String action,
 			@Nullable Set<Object> ids) {
-		Map<String, @Nullable Object> arguments = new HashMap<>(8);
-		arguments.put("instance", owner);
-		arguments.put("action", action);
-		arguments.put("reverse", false);
-		arguments.put("model", persister.getElementType().getReturnedClass());
-		arguments.put("pk_set", ids);
-		arguments.put("using", this.using);
 		String role = persister.getRole();
-		arguments.put("field", role.substring(role.lastIndexOf('.') + 1));
+		Map<String, @Nullable Object> arguments = Arguments.of("instance", owner, "action", action, "reverse", false,
+				"model", persister.getElementType().getReturnedClass(), "pk_set", ids, "using", this.using, "field",
+				role.substring(role.lastIndexOf('.') + 1));
 		this.signals.m2mChanged().send(sender, arguments);
 	}
 
