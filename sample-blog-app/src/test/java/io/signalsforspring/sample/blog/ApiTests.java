@@ -4,6 +4,11 @@ import java.util.UUID;
 
 import io.signalsforspring.sample.blog.author.AuthorService;
 import io.signalsforspring.sample.blog.post.PostRepository;
+import io.signalsforspring.signals.ModelSignals.PostDelete;
+import io.signalsforspring.signals.ModelSignals.PostSave;
+import io.signalsforspring.signals.test.CaptureSignals;
+import io.signalsforspring.signals.test.CapturedSignals;
+import io.signalsforspring.signals.test.SignalsAssertions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@CaptureSignals
 class ApiTests {
 
 	@Autowired
@@ -95,7 +101,7 @@ class ApiTests {
 	}
 
 	@Test
-	void emptyTitleAndContentAre400WithFieldErrorsAndSaveNothing() throws Exception {
+	void emptyTitleAndContentAre400WithFieldErrorsAndSaveAndSendNothing(CapturedSignals sent) throws Exception {
 		long before = this.posts.count();
 		this.mvc.perform(json(post("/api/posts"), "{\"title\":\" \",\"content\":\"\"}").with(httpBasic("demo", "demo")))
 			.andExpect(status().isBadRequest())
@@ -103,10 +109,11 @@ class ApiTests {
 			.andExpect(jsonPath("$.errors[?(@.field == 'title')].message").value("Give the post a title"))
 			.andExpect(jsonPath("$.errors[?(@.field == 'content')].message").value("Write something"));
 		assertThat(this.posts.count()).isEqualTo(before);
+		SignalsAssertions.assertThat(sent).sent(PostSave.class).never();
 	}
 
 	@Test
-	void oversizedTitleAndBadTagAre400() throws Exception {
+	void oversizedTitleAndBadTagAre400AndSendNothing(CapturedSignals sent) throws Exception {
 		String longTitle = "x".repeat(201);
 		this.mvc
 			.perform(json(post("/api/posts"),
@@ -116,14 +123,16 @@ class ApiTests {
 			.andExpect(jsonPath("$.errors[?(@.field == 'title')].message").value("size must be between 0 and 200"))
 			.andExpect(jsonPath("$.errors[?(@.field == 'tags[0]')].message")
 				.value("tags are 1 to 30 letters, digits or dashes"));
+		SignalsAssertions.assertThat(sent).sent(PostSave.class).never();
 	}
 
 	@Test
-	void malformedJsonIs400ProblemDetail() throws Exception {
+	void malformedJsonIs400ProblemDetailAndSendsNothing(CapturedSignals sent) throws Exception {
 		this.mvc.perform(json(post("/api/posts"), "{\"title\": ").with(httpBasic("demo", "demo")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(400));
+		SignalsAssertions.assertThat(sent).sent(PostSave.class).never();
 	}
 
 	@Test
@@ -139,10 +148,11 @@ class ApiTests {
 	}
 
 	@Test
-	void editingAnotherAuthorsPostIs403AndChangesNothing() throws Exception {
+	void editingAnotherAuthorsPostIs403AndChangesNothing(CapturedSignals sent) throws Exception {
 		String slug = createPost("Demo's own " + UUID.randomUUID());
 		String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
 		this.authors.register(other, "secret", other + "@example.com");
+		sent.clear();
 		this.mvc
 			.perform(json(put("/api/posts/" + slug), "{\"title\":\"Hijacked\",\"content\":\"x\"}")
 				.with(httpBasic(other, "secret")))
@@ -175,11 +185,12 @@ class ApiTests {
 	}
 
 	@Test
-	void invalidEmailIs400WithAFieldError() throws Exception {
+	void invalidEmailIs400WithAFieldErrorAndSendsNothing(CapturedSignals sent) throws Exception {
 		this.mvc.perform(json(post("/api/subscribers"), "{\"email\":\"not-an-address\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("email"))
 			.andExpect(jsonPath("$.errors[0].message").value("This is not an email address"));
+		SignalsAssertions.assertThat(sent).sent(PostSave.class).never();
 	}
 
 }
