@@ -11,6 +11,11 @@ final class GarbageCollection {
 	private GarbageCollection() {
 	}
 
+	/** Run several collections, for tests of what must survive them. */
+	static void collect() {
+		until(() -> false);
+	}
+
 	/** Whether the referent was collected within a generous number of collections. */
 	static boolean collected(WeakReference<?> reference) {
 		return until(() -> reference.get() == null);

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.util.ClassUtils;
 
 /**
  * Connects Hibernate to the model signals: for every {@link EntityManagerFactory} bean of
@@ -88,7 +89,8 @@ public final class HibernateSignalsRegistrar
 		listeners.appendListeners(EventType.POST_COLLECTION_RECREATE, collections);
 		listeners.appendListeners(EventType.PRE_COLLECTION_REMOVE, collections);
 		listeners.appendListeners(EventType.POST_COLLECTION_REMOVE, collections);
-		if (isTransactionSupportPresent()) {
+		if (ClassUtils.isPresent("org.springframework.transaction.support.TransactionSynchronizationManager",
+				HibernateSignalsRegistrar.class.getClassLoader())) {
 			SessionActivityListener activity = new SessionActivityListener();
 			listeners.appendListeners(EventType.POST_LOAD, activity);
 			listeners.appendListeners(EventType.PERSIST, activity);
@@ -97,17 +99,6 @@ public final class HibernateSignalsRegistrar
 		}
 		this.unannounced.add(sessionFactory);
 		logger.debug("Model signals connected to Hibernate for '{}'", using);
-	}
-
-	private static boolean isTransactionSupportPresent() {
-		try {
-			Class.forName("org.springframework.transaction.support.TransactionSynchronizationManager", false,
-					HibernateSignalsRegistrar.class.getClassLoader());
-			return true;
-		}
-		catch (ClassNotFoundException ex) {
-			return false;
-		}
 	}
 
 	private ModelSignalSet signals() {

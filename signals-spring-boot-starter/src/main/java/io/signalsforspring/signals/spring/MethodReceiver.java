@@ -22,8 +22,6 @@ import org.springframework.util.ReflectionUtils;
  */
 final class MethodReceiver implements io.signalsforspring.signals.Receiver {
 
-	private final String name;
-
 	private final Signal signal;
 
 	private final MethodHandle invoker;
@@ -42,10 +40,9 @@ final class MethodReceiver implements io.signalsforspring.signals.Receiver {
 
 	private final ReceiverDescription description;
 
-	MethodReceiver(String name, Object bean, Method invocable, Signal signal, ParameterBinding[] bindings,
+	MethodReceiver(Object bean, Method invocable, Signal signal, ParameterBinding[] bindings,
 			@Nullable Expression condition, @Nullable BeanResolver beans, Phase phase, boolean async,
 			ReceiverScheduler scheduler, ReceiverDescription description) {
-		this.name = name;
 		this.description = description;
 		this.signal = signal;
 		this.invoker = invoker(bean, invocable);
@@ -168,7 +165,7 @@ final class MethodReceiver implements io.signalsforspring.signals.Receiver {
 
 	@Override
 	public String toString() {
-		return this.name;
+		return this.description.receiver();
 	}
 
 }

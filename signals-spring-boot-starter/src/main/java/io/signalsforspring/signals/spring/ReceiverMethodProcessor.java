@@ -150,7 +150,7 @@ public final class ReceiverMethodProcessor
 				ReceiverDescription description = new ReceiverDescription(name, beanName, method.getName(),
 						annotation.phase(), annotation.async(), order,
 						(condition != null) ? annotation.condition() : null);
-				MethodReceiver receiver = new MethodReceiver(name, bean, invocable, signal, bindings, condition,
+				MethodReceiver receiver = new MethodReceiver(bean, invocable, signal, bindings, condition,
 						(condition != null) ? new BeanFactoryResolver(this.beanFactory) : null, annotation.phase(),
 						annotation.async(), this.scheduler.getObject(), description);
 				String uid = contextKey + ":" + name;

@@ -235,11 +235,6 @@ public final class ReceiverScheduler implements SmartLifecycle {
 		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 
-	/** Number of asynchronous receivers running or queued, for tests. */
-	int inFlight() {
-		return this.inFlight.size();
-	}
-
 	private record InFlight(MethodReceiver receiver, SignalEvent event) {
 
 		@Override

@@ -2,6 +2,7 @@ package io.signalsforspring.signals.spring;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -70,7 +71,7 @@ public final class SignalCatalog implements BeanPostProcessor, SmartInitializing
 	 */
 	public synchronized List<Signal> signals() {
 		List<Signal> sorted = new ArrayList<>(this.signals);
-		sorted.sort(java.util.Comparator.comparing(Signal::name));
+		sorted.sort(Comparator.comparing(Signal::name));
 		return sorted;
 	}
 

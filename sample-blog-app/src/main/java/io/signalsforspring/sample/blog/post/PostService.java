@@ -93,8 +93,9 @@ public class PostService {
 		post.setTitle(content.title().strip());
 		post.setContent(content.content());
 		post.setStatus(content.statusOrPublished());
-		post.getTags().retainAll(tagsNamed(content.tagsOrEmpty()));
-		post.getTags().addAll(tagsNamed(content.tagsOrEmpty()));
+		List<Tag> tags = tagsNamed(content.tagsOrEmpty());
+		post.getTags().retainAll(tags);
+		post.getTags().addAll(tags);
 		if (publishing) {
 			this.postPublished.send(this, Map.of("post", post, "author", post.getAuthor()));
 		}

@@ -47,10 +47,7 @@ public class SignalsEndpoint {
 	}
 
 	private SignalDescriptor describe(Signal signal) {
-		List<ArgumentDescriptor> arguments = signal.arguments()
-			.stream()
-			.map((argument) -> new ArgumentDescriptor(argument.name(), argument.type().getName(), argument.required()))
-			.toList();
+		List<ArgumentDescriptor> arguments = signal.arguments().stream().map(ArgumentDescriptor::of).toList();
 		List<ReceiverDescriptor> receivers = signal.connections().stream().map(this::describe).toList();
 		return new SignalDescriptor(signal.name(), signal.getClass().getName(), arguments, receivers);
 	}

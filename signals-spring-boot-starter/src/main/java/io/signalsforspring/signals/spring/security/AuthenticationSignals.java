@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.signalsforspring.signals.AuthSignals;
+import io.signalsforspring.signals.Signal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationListener;
@@ -79,7 +80,7 @@ public final class AuthenticationSignals implements ApplicationListener<Abstract
 		}
 	}
 
-	private void sendUser(io.signalsforspring.signals.Signal signal, Authentication authentication) {
+	private void sendUser(Signal signal, Authentication authentication) {
 		Object user = authentication.getPrincipal();
 		if (user != null && signal.hasListeners(user.getClass())) {
 			Map<String, Object> arguments = new LinkedHashMap<>();
