@@ -1,12 +1,7 @@
 package io.signalsforspring.signals.jpa;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 
-import io.signalsforspring.signals.Arguments;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.spi.PostDeleteEvent;
 import org.hibernate.event.spi.PostDeleteEventListener;
@@ -33,10 +28,14 @@ import org.jspecify.annotations.Nullable;
  * to costs a lookup and builds no arguments.
  *
  * <p>
- * {@code pre_save} runs in Hibernate's pre-insert and pre-update events. Hibernate writes
- * the state array of those events, not the entity, so after the receivers ran the
- * entity's current values are copied back into the state: a receiver that fills a slug
- * has it written by the same INSERT or UPDATE.
+ * {@code post_save} and {@code post_delete} are raised while Hibernate executes its
+ * action queue, and {@link SessionSignals#defer deferred} until the session can be used.
+ * {@code pre_save} of an insert runs in the pre-insert event, guarded: Hibernate writes
+ * the event's state array, not the entity, so the properties its receivers changed are
+ * copied into that array (only those: the array also holds values Hibernate generated).
+ * {@code pre_save} of an update is sent earlier, by {@link PreSaveOnFlush}, and
+ * {@code pre_delete} by {@link PreDeleteOnRemove} when {@code remove()} is called; a
+ * stateless session has neither, so for it both are sent here.
  */
 final class EntityEventListener
 		implements PreLoadEventListener, PostLoadEventListener, PreInsertEventListener, PreUpdateEventListener,
@@ -46,12 +45,12 @@ final class EntityEventListener
 
 	private final String using;
 
-	private final DeleteOrigins origins;
+	private final SessionSignals sessions;
 
-	EntityEventListener(ModelSignalSet signals, String using, DeleteOrigins origins) {
+	EntityEventListener(ModelSignalSet signals, String using, SessionSignals sessions) {
 		this.signals = signals;
 		this.using = using;
-		this.origins = origins;
+		this.sessions = sessions;
 	}
 
 	@Override
@@ -75,32 +74,48 @@ final class EntityEventListener
 		EntityPersister persister = event.getPersister();
 		Class<?> sender = persister.getMappedClass();
 		if (this.signals.preSave().hasListeners(sender)) {
-			this.signals.preSave().send(sender, saveArguments(event.getEntity(), null, null, null));
-			copyEntityIntoState(persister, event.getEntity(), event.getState());
+			preSave(event.getSession(), persister, sender, event.getEntity(), event.getState(), null, null);
 		}
 		return false;
 	}
 
+	/** Only stateless sessions: for the others {@link PreSaveOnFlush} sent it. */
 	@Override
 	public boolean onPreUpdate(PreUpdateEvent event) {
 		EntityPersister persister = event.getPersister();
 		Class<?> sender = persister.getMappedClass();
-		if (this.signals.preSave().hasListeners(sender)) {
-			int[] dirty = dirtyProperties(persister, event.getState(), event.getOldState(), event.getEntity(),
-					event.getSession());
-			this.signals.preSave()
-				.send(sender,
-						saveArguments(event.getEntity(), null, persister, dirtyState(dirty, event.getOldState())));
-			copyEntityIntoState(persister, event.getEntity(), event.getState());
+		if (event.getSession().isStateless() && this.signals.preSave().hasListeners(sender)) {
+			Object[] oldState = event.getOldState();
+			int[] dirty = (oldState != null)
+					? dirtyOrNone(
+							persister.findDirty(event.getState(), oldState, event.getEntity(), event.getSession()))
+					: null;
+			preSave(event.getSession(), persister, sender, event.getEntity(), event.getState(), dirty, oldState);
 		}
 		return false;
 	}
 
+	private void preSave(SharedSessionContractImplementor session, EntityPersister persister, Class<?> sender,
+			Object entity, Object[] state, int @Nullable [] dirty, Object @Nullable [] oldState) {
+		Object[] before = persister.getValues(entity);
+		this.sessions.sendGuarded(session, this.signals.preSave(), sender,
+				ModelArguments.save(entity, null, this.using, persister, dirty, oldState),
+				"pre_save for " + sender.getSimpleName());
+		for (int i = 0; i < state.length; i++) {
+			Object now = persister.getValue(entity, i);
+			if (now != before[i]) {
+				state[i] = now;
+			}
+		}
+	}
+
 	@Override
 	public void onPostInsert(PostInsertEvent event) {
-		Class<?> sender = event.getPersister().getMappedClass();
+		EntityPersister persister = event.getPersister();
+		Class<?> sender = persister.getMappedClass();
 		if (this.signals.postSave().hasListeners(sender)) {
-			this.signals.postSave().send(sender, saveArguments(event.getEntity(), true, null, null));
+			this.sessions.defer(event.getSession(), this.signals.postSave(), sender,
+					ModelArguments.save(event.getEntity(), true, this.using, persister, null, null));
 		}
 	}
 
@@ -109,19 +124,23 @@ final class EntityEventListener
 		EntityPersister persister = event.getPersister();
 		Class<?> sender = persister.getMappedClass();
 		if (this.signals.postSave().hasListeners(sender)) {
-			int[] dirty = (event.getOldState() != null) ? dirtyProperties(persister, event.getState(),
-					event.getOldState(), event.getEntity(), event.getSession()) : event.getDirtyProperties();
-			this.signals.postSave()
-				.send(sender,
-						saveArguments(event.getEntity(), false, persister, dirtyState(dirty, event.getOldState())));
+			Object[] oldState = event.getOldState();
+			int[] dirty = (oldState != null)
+					? dirtyOrNone(
+							persister.findDirty(event.getState(), oldState, event.getEntity(), event.getSession()))
+					: event.getDirtyProperties();
+			this.sessions.defer(event.getSession(), this.signals.postSave(), sender,
+					ModelArguments.save(event.getEntity(), false, this.using, persister, dirty, oldState));
 		}
 	}
 
+	/** Only stateless sessions: for the others {@link PreDeleteOnRemove} sent it. */
 	@Override
 	public boolean onPreDelete(PreDeleteEvent event) {
 		Class<?> sender = event.getPersister().getMappedClass();
-		if (this.signals.preDelete().hasListeners(sender)) {
-			this.signals.preDelete().send(sender, deleteArguments(event.getEntity(), event.getSession()));
+		if (event.getSession().isStateless() && this.signals.preDelete().hasListeners(sender)) {
+			this.signals.preDelete()
+				.send(sender, ModelArguments.delete(event.getEntity(), this.using, event.getEntity()));
 		}
 		return false;
 	}
@@ -129,76 +148,16 @@ final class EntityEventListener
 	@Override
 	public void onPostDelete(PostDeleteEvent event) {
 		Class<?> sender = event.getPersister().getMappedClass();
+		Object entity = event.getEntity();
+		Object origin = this.sessions.removed(event.getSession(), entity);
 		if (this.signals.postDelete().hasListeners(sender)) {
-			this.signals.postDelete().send(sender, deleteArguments(event.getEntity(), event.getSession()));
+			this.sessions.defer(event.getSession(), this.signals.postDelete(), sender,
+					ModelArguments.delete(entity, this.using, origin));
 		}
-		this.origins.forget(event.getSession(), event.getEntity());
 	}
 
-	private Map<String, Object> deleteArguments(Object instance, SharedSessionContractImplementor session) {
-		return Map.of("instance", instance, "using", this.using, "origin", this.origins.originOf(session, instance));
-	}
-
-	/**
-	 * Django's save arguments. For an update, {@code update_fields} names the changed
-	 * properties and {@code previous_values} holds their values before the change. In
-	 * {@code post_save} these include what {@code pre_save} receivers changed, since that
-	 * was written too.
-	 */
-	private Map<String, @Nullable Object> saveArguments(Object instance, @Nullable Boolean created,
-			@Nullable EntityPersister persister, @Nullable DirtyState dirty) {
-		Set<String> fields = null;
-		Map<String, @Nullable Object> previous = null;
-		if (persister != null && dirty != null) {
-			String[] names = persister.getPropertyNames();
-			fields = new LinkedHashSet<>();
-			previous = new LinkedHashMap<>();
-			for (int index : dirty.properties) {
-				fields.add(names[index]);
-				if (dirty.oldState != null) {
-					previous.put(names[index], dirty.oldState[index]);
-				}
-			}
-			fields = Collections.unmodifiableSet(fields);
-			previous = Collections.unmodifiableMap(previous);
-		}
-		if (created == null) {
-			return (previous != null)
-					? Arguments.of("instance", instance, "raw", false, "using", this.using, "update_fields", fields,
-							"previous_values", previous)
-					: Arguments.of("instance", instance, "raw", false, "using", this.using, "update_fields", null);
-		}
-		return (previous != null)
-				? Arguments.of("instance", instance, "created", created, "raw", false, "using", this.using,
-						"update_fields", fields, "previous_values", previous)
-				: Arguments.of("instance", instance, "created", created, "raw", false, "using", this.using,
-						"update_fields", null);
-	}
-
-	private static @Nullable DirtyState dirtyState(int @Nullable [] properties, Object @Nullable [] oldState) {
-		return (properties != null) ? new DirtyState(properties, oldState) : null;
-	}
-
-	private static int @Nullable [] dirtyProperties(EntityPersister persister, Object[] state,
-			Object @Nullable [] oldState, Object entity, SharedSessionContractImplementor session) {
-		if (oldState == null) {
-			return null;
-		}
-		int[] dirty = persister.findDirty(state, oldState, entity, session);
+	private static int[] dirtyOrNone(int @Nullable [] dirty) {
 		return (dirty != null) ? dirty : new int[0];
-	}
-
-	private static void copyEntityIntoState(EntityPersister persister, Object entity, Object[] state) {
-		for (int i = 0; i < state.length; i++) {
-			Object current = persister.getValue(entity, i);
-			if (current != state[i]) {
-				state[i] = current;
-			}
-		}
-	}
-
-	private record DirtyState(int[] properties, Object @Nullable [] oldState) {
-
 	}
 
 }

@@ -70,8 +70,8 @@ public final class HibernateSignalsRegistrar
 		ModelSignalSet set = signals();
 		EventListenerRegistry listeners = sessionFactory.getServiceRegistry()
 			.requireService(EventListenerRegistry.class);
-		DeleteOrigins origins = new DeleteOrigins();
-		EntityEventListener entities = new EntityEventListener(set, using, origins);
+		SessionSignals sessions = new SessionSignals();
+		EntityEventListener entities = new EntityEventListener(set, using, sessions);
 		listeners.appendListeners(EventType.PRE_LOAD, entities);
 		listeners.appendListeners(EventType.POST_LOAD, entities);
 		listeners.appendListeners(EventType.PRE_INSERT, entities);
@@ -80,15 +80,24 @@ public final class HibernateSignalsRegistrar
 		listeners.appendListeners(EventType.POST_UPDATE, entities);
 		listeners.appendListeners(EventType.PRE_DELETE, entities);
 		listeners.appendListeners(EventType.POST_DELETE, entities);
-		listeners.prependListeners(EventType.DELETE, origins.start());
-		listeners.appendListeners(EventType.DELETE, origins.end());
-		ManyToManyListener collections = new ManyToManyListener(set, using);
+		listeners.prependListeners(EventType.FLUSH_ENTITY, new PreSaveOnFlush(set, using, sessions));
+		PreDeleteOnRemove removes = new PreDeleteOnRemove(set, using, sessions);
+		WriteGuard guard = new WriteGuard(sessions);
+		listeners.prependListeners(EventType.PERSIST, guard);
+		listeners.prependListeners(EventType.MERGE, guard);
+		listeners.prependListeners(EventType.FLUSH, guard);
+		listeners.prependListeners(EventType.DELETE, removes.start());
+		listeners.prependListeners(EventType.DELETE, guard);
+		listeners.appendListeners(EventType.DELETE, removes.end());
+		SafePoints safePoints = new SafePoints(sessions);
+		listeners.appendListeners(EventType.PERSIST, safePoints);
+		listeners.appendListeners(EventType.MERGE, safePoints);
+		listeners.appendListeners(EventType.FLUSH, safePoints);
+		listeners.appendListeners(EventType.AUTO_FLUSH, safePoints);
+		ManyToManyListener collections = new ManyToManyListener(set, using, sessions);
 		listeners.appendListeners(EventType.PRE_COLLECTION_UPDATE, collections);
-		listeners.appendListeners(EventType.POST_COLLECTION_UPDATE, collections);
 		listeners.appendListeners(EventType.PRE_COLLECTION_RECREATE, collections);
-		listeners.appendListeners(EventType.POST_COLLECTION_RECREATE, collections);
 		listeners.appendListeners(EventType.PRE_COLLECTION_REMOVE, collections);
-		listeners.appendListeners(EventType.POST_COLLECTION_REMOVE, collections);
 		if (ClassUtils.isPresent("org.springframework.transaction.support.TransactionSynchronizationManager",
 				HibernateSignalsRegistrar.class.getClassLoader())) {
 			SessionActivityListener activity = new SessionActivityListener();

@@ -3,7 +3,6 @@ package io.signalsforspring.signals.jpa;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +14,6 @@ import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.Status;
 import org.hibernate.event.spi.AbstractCollectionEvent;
-import org.hibernate.event.spi.PostCollectionRecreateEvent;
-import org.hibernate.event.spi.PostCollectionRecreateEventListener;
-import org.hibernate.event.spi.PostCollectionRemoveEvent;
-import org.hibernate.event.spi.PostCollectionRemoveEventListener;
-import org.hibernate.event.spi.PostCollectionUpdateEvent;
-import org.hibernate.event.spi.PostCollectionUpdateEventListener;
 import org.hibernate.event.spi.PreCollectionRecreateEvent;
 import org.hibernate.event.spi.PreCollectionRecreateEventListener;
 import org.hibernate.event.spi.PreCollectionRemoveEvent;
@@ -37,28 +30,35 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * Hibernate writes a collection once per flush, so changes are reported per flush, not
- * per {@code add()} call: the ids removed since the collection was loaded
- * ({@code pre_remove} / {@code post_remove}) and the ids added ({@code pre_add} /
- * {@code post_add}); a collection emptied, or replaced by another object, is a clear
- * ({@code pk_set} is {@code null}). A new entity's collection is an add of all its
- * elements. Deleting the entity that holds the collection sends nothing, as in Django.
+ * per {@code add()} call, and as the SQL did them: the ids removed since the collection
+ * was loaded ({@code pre_remove}, {@code post_remove}), then the ids added
+ * ({@code pre_add}, {@code post_add}), the order of Django's {@code set()}. A collection
+ * whose rows were all deleted is a clear ({@code pk_set} is {@code null}): one emptied,
+ * or one replaced by another object (then followed by an add of the new one's elements),
+ * also when it was never read, since Hibernate deletes its rows without knowing them. A
+ * new entity's collection is an add of all its elements. Deleting the entity that holds
+ * the collection sends nothing, as in Django.
+ *
+ * <p>
  * The difference is worked out in the pre-event, before Hibernate resets the collection's
- * snapshot, and reused by the post-event on the same thread.
+ * snapshot. All four signals are {@link SessionSignals#defer deferred} until the flush
+ * has executed: Hibernate runs the removals and additions of one collection in a single
+ * step, so a {@code post_remove} cannot come between them otherwise, and receivers may
+ * use the session.
  */
-final class ManyToManyListener implements PreCollectionUpdateEventListener, PostCollectionUpdateEventListener,
-		PreCollectionRecreateEventListener, PostCollectionRecreateEventListener, PreCollectionRemoveEventListener,
-		PostCollectionRemoveEventListener {
+final class ManyToManyListener implements PreCollectionUpdateEventListener, PreCollectionRecreateEventListener,
+		PreCollectionRemoveEventListener {
 
 	private final ModelSignalSet signals;
 
 	private final String using;
 
-	private final ThreadLocal<Map<PersistentCollection<?>, List<Change>>> pending = ThreadLocal
-		.withInitial(IdentityHashMap::new);
+	private final SessionSignals sessions;
 
-	ManyToManyListener(ModelSignalSet signals, String using) {
+	ManyToManyListener(ModelSignalSet signals, String using, SessionSignals sessions) {
 		this.signals = signals;
 		this.using = using;
+		this.sessions = sessions;
 	}
 
 	private enum Kind {
@@ -69,35 +69,20 @@ final class ManyToManyListener implements PreCollectionUpdateEventListener, Post
 
 	@Override
 	public void onPreUpdateCollection(PreCollectionUpdateEvent event) {
-		before(event, Kind.UPDATE);
-	}
-
-	@Override
-	public void onPostUpdateCollection(PostCollectionUpdateEvent event) {
-		after(event);
+		changed(event, Kind.UPDATE);
 	}
 
 	@Override
 	public void onPreRecreateCollection(PreCollectionRecreateEvent event) {
-		before(event, Kind.RECREATE);
-	}
-
-	@Override
-	public void onPostRecreateCollection(PostCollectionRecreateEvent event) {
-		after(event);
+		changed(event, Kind.RECREATE);
 	}
 
 	@Override
 	public void onPreRemoveCollection(PreCollectionRemoveEvent event) {
-		before(event, Kind.REMOVE);
+		changed(event, Kind.REMOVE);
 	}
 
-	@Override
-	public void onPostRemoveCollection(PostCollectionRemoveEvent event) {
-		after(event);
-	}
-
-	private void before(AbstractCollectionEvent event, Kind kind) {
+	private void changed(AbstractCollectionEvent event, Kind kind) {
 		CollectionPersister persister = event.getCollectionPersister();
 		Object owner = event.getAffectedOwnerOrNull();
 		if (!persister.isManyToMany() || persister.isInverse() || owner == null) {
@@ -108,49 +93,37 @@ final class ManyToManyListener implements PreCollectionUpdateEventListener, Post
 				|| (kind == Kind.REMOVE && isBeingDeleted(event.getSession(), owner))) {
 			return;
 		}
-		List<Change> changes = changes(event.getCollection(), persister, event.getSession(), kind);
-		for (Change change : changes) {
-			send(sender, owner, persister, "pre_" + change.action, change.ids);
-		}
-		if (!changes.isEmpty()) {
-			this.pending.get().put(event.getCollection(), changes);
+		for (Change change : changes(event.getCollection(), persister, event.getSession(), kind)) {
+			defer(event.getSession(), sender, owner, persister, "pre_" + change.action, change.ids);
+			defer(event.getSession(), sender, owner, persister, "post_" + change.action, change.ids);
 		}
 	}
 
-	private void after(AbstractCollectionEvent event) {
-		List<Change> changes = this.pending.get().remove(event.getCollection());
-		if (changes == null) {
-			return;
-		}
-		Object owner = event.getAffectedOwnerOrNull();
-		Class<?> sender = ownerClass(event, owner);
-		for (Change change : changes) {
-			send(sender, owner, event.getCollectionPersister(), "post_" + change.action, change.ids);
-		}
-	}
-
-	private void send(Class<?> sender, Object owner, CollectionPersister persister, String action,
-			@Nullable Set<Object> ids) {
+	private void defer(SharedSessionContractImplementor session, Class<?> sender, Object owner,
+			CollectionPersister persister, String action, @Nullable Set<Object> ids) {
 		String role = persister.getRole();
 		Map<String, @Nullable Object> arguments = Arguments.of("instance", owner, "action", action, "reverse", false,
 				"model", persister.getElementType().getReturnedClass(), "pk_set", ids, "using", this.using, "field",
 				role.substring(role.lastIndexOf('.') + 1));
-		this.signals.m2mChanged().send(sender, arguments);
+		this.sessions.defer(session, this.signals.m2mChanged(), sender, arguments);
 	}
 
 	/**
-	 * What changed: for an update, the snapshot taken at load against the contents now;
-	 * for a recreated collection (new, or replacing another), every element is added; for
-	 * a removed one, a clear.
+	 * What the SQL changes: for an update, the snapshot taken at load against the
+	 * contents now; for a recreated collection (new, or replacing another), every element
+	 * is added; for a removed one, a clear unless it was read and empty (then Hibernate
+	 * deletes nothing).
 	 */
 	private static List<Change> changes(PersistentCollection<?> collection, CollectionPersister persister,
 			SharedSessionContractImplementor session, Kind kind) {
+		if (kind == Kind.REMOVE) {
+			boolean rowsDeleted = !collection.wasInitialized()
+					|| !snapshotElements(collection.getStoredSnapshot()).isEmpty();
+			return rowsDeleted ? List.of(new Change("clear", null)) : List.of();
+		}
 		EntityPersister elements = persister.getElementPersister();
 		Set<Object> before = (kind == Kind.RECREATE) ? Set.of()
 				: ids(snapshotElements(collection.getStoredSnapshot()), elements, session);
-		if (kind == Kind.REMOVE) {
-			return before.isEmpty() ? List.of() : List.of(new Change("clear", null));
-		}
 		Set<Object> now = ids(currentElements(collection, persister), elements, session);
 		if (now.isEmpty() && !before.isEmpty()) {
 			return List.of(new Change("clear", null));

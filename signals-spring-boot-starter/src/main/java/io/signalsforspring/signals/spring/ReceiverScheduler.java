@@ -40,8 +40,6 @@ public final class ReceiverScheduler implements SmartLifecycle {
 
 	private final Duration shutdownTimeout;
 
-	private static final ThreadLocal<Boolean> inBeforeCommit = new ThreadLocal<>();
-
 	private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean running;
@@ -71,7 +69,7 @@ public final class ReceiverScheduler implements SmartLifecycle {
 		if (phase == Phase.IMMEDIATE) {
 			runAsync(receiver, event);
 		}
-		else if (phase == Phase.BEFORE_COMMIT && inBeforeCommit.get() != null) {
+		else if (phase == Phase.BEFORE_COMMIT && this.transactions && BeforeCommitPhase.isUnderWay()) {
 			runBeforeCommit(receiver, event);
 		}
 		else if (this.transactions && TransactionPhases.register(receiver, event, this)) {
@@ -92,21 +90,14 @@ public final class ReceiverScheduler implements SmartLifecycle {
 
 	/**
 	 * Run work that belongs to the current transaction's before-commit phase, such as a
-	 * flush of pending writes: {@link Phase#BEFORE_COMMIT} receivers of signals it sends
-	 * run at once, since the phase they wait for is already under way.
+	 * flush of pending writes: from now until the transaction completes,
+	 * {@link Phase#BEFORE_COMMIT} receivers run at once, since the phase they wait for is
+	 * under way. Requires {@code spring-tx}.
 	 * @param work the work
 	 */
 	public static void runInBeforeCommitPhase(Runnable work) {
-		Boolean outer = inBeforeCommit.get();
-		inBeforeCommit.set(Boolean.TRUE);
-		try {
-			work.run();
-		}
-		finally {
-			if (outer == null) {
-				inBeforeCommit.remove();
-			}
-		}
+		BeforeCommitPhase.begin();
+		work.run();
 	}
 
 	/**

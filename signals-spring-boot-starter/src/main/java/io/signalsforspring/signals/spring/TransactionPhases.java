@@ -38,6 +38,7 @@ final class TransactionPhases implements TransactionSynchronization {
 	@Override
 	public void beforeCommit(boolean readOnly) {
 		if (this.receiver.phase() == Phase.BEFORE_COMMIT) {
+			BeforeCommitPhase.begin();
 			try {
 				this.scheduler.runBeforeCommit(this.receiver, this.event);
 			}

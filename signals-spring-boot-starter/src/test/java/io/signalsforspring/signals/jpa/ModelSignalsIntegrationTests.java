@@ -47,13 +47,7 @@ class ModelSignalsIntegrationTests {
 
 	@BeforeEach
 	void clean() {
-		this.transactions.executeWithoutResult((status) -> {
-			this.entityManager.createQuery("delete from Comment").executeUpdate();
-			this.entityManager.createNativeQuery("delete from blog_post_tags").executeUpdate();
-			this.entityManager.createQuery("delete from Post").executeUpdate();
-			this.entityManager.createQuery("delete from Tag").executeUpdate();
-			this.entityManager.createQuery("delete from Author").executeUpdate();
-		});
+		this.transactions.executeWithoutResult((status) -> BlogTables.deleteAll(this.entityManager));
 		this.receivers.clear();
 	}
 
@@ -169,7 +163,7 @@ class ModelSignalsIntegrationTests {
 	}
 
 	@Test
-	void deleteSendsPreAndPostDeleteForEveryCascadedEntityWithTheOrigin() {
+	void deleteSendsEveryPreDeleteFirstThenEveryPostDeleteWithTheOrigin() {
 		Long id = inTransaction(() -> {
 			Post post = new Post("Book");
 			post.addComment("page 1");
@@ -186,9 +180,10 @@ class ModelSignalsIntegrationTests {
 		List<SignalEvent> deletes = this.receivers.events.stream()
 			.filter((event) -> event.signal().name().endsWith("_delete"))
 			.toList();
-		assertThat(deletes).extracting(ModelSignalsIntegrationTests::describe)
-			.containsExactlyInAnyOrder("pre_delete Comment", "post_delete Comment", "pre_delete Comment",
-					"post_delete Comment", "pre_delete Post", "post_delete Post");
+		assertThat(deletes).as("every pre_delete before the first DELETE, the removed entity before its cascades")
+			.extracting(ModelSignalsIntegrationTests::describe)
+			.containsExactly("pre_delete Post", "pre_delete Comment", "pre_delete Comment", "post_delete Comment",
+					"post_delete Comment", "post_delete Post");
 		assertThat(deletes).allSatisfy((event) -> assertThat(event.get("origin")).isSameAs(deleted));
 		assertThat(deletes).filteredOn((event) -> event.sender() == Post.class)
 			.allSatisfy((event) -> assertThat(((Post) event.get("instance")).getId()).isEqualTo(id));
@@ -314,8 +309,8 @@ class ModelSignalsIntegrationTests {
 
 	@Test
 	void classPreparedIsSentOncePerEntityTypeAtStartUp() {
-		assertThat(this.receivers.prepared).containsExactlyInAnyOrder(Author.class, Tag.class, Post.class,
-				FeaturedPost.class, Comment.class);
+		assertThat(this.receivers.prepared).filteredOn((type) -> type.getPackage() == Post.class.getPackage())
+			.containsExactlyInAnyOrder(Author.class, Tag.class, Post.class, FeaturedPost.class, Comment.class);
 	}
 
 	@Test

@@ -85,6 +85,10 @@ public class Post {
 		return this.tags;
 	}
 
+	public void setTags(Set<Tag> tags) {
+		this.tags = tags;
+	}
+
 	public List<Comment> getComments() {
 		return this.comments;
 	}

@@ -1,0 +1,7 @@
+package io.signalsforspring.signals.jpa.accounts;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ActivityRepository extends JpaRepository<Activity, Long> {
+
+}
