@@ -1,8 +1,5 @@
 package io.signalsforspring.signals.jpa;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,16 +31,17 @@ final class ModelArguments {
 							"update_fields", null);
 		}
 		String[] names = persister.getPropertyNames();
-		Set<String> fields = new LinkedHashSet<>();
-		Map<String, @Nullable Object> previous = new LinkedHashMap<>();
-		for (int index : dirty) {
-			fields.add(names[index]);
+		String[] changed = new String[dirty.length];
+		@Nullable Object[] namesAndValues = new Object[(oldState != null) ? 2 * dirty.length : 0];
+		for (int i = 0; i < dirty.length; i++) {
+			changed[i] = names[dirty[i]];
 			if (oldState != null) {
-				previous.put(names[index], oldState[index]);
+				namesAndValues[2 * i] = changed[i];
+				namesAndValues[2 * i + 1] = oldState[dirty[i]];
 			}
 		}
-		fields = Collections.unmodifiableSet(fields);
-		previous = Collections.unmodifiableMap(previous);
+		Set<String> fields = Set.of(changed);
+		Map<String, @Nullable Object> previous = Arguments.of(namesAndValues);
 		return (created == null)
 				? Arguments.of("instance", instance, "raw", false, "using", using, "update_fields", fields,
 						"previous_values", previous)
