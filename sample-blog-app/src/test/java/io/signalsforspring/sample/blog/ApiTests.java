@@ -120,9 +120,9 @@ class ApiTests {
 					"{\"title\":\"" + longTitle + "\",\"content\":\"ok\",\"tags\":[\"no spaces\"]}")
 				.with(httpBasic("demo", "demo")))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[?(@.field == 'title')].message").value("size must be between 0 and 200"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'title')].message").value("Keep the title to 200 characters"))
 			.andExpect(jsonPath("$.errors[?(@.field == 'tags[0]')].message")
-				.value("tags are 1 to 30 letters, digits or dashes"));
+				.value("Tags are 1 to 30 letters, digits or dashes"));
 		SignalsAssertions.assertThat(sent).sent(PostSave.class).never();
 	}
 

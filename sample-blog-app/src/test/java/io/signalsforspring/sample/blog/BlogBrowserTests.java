@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -72,11 +73,7 @@ class BlogBrowserTests {
 
 	@Test
 	void authorSignsInWritesAPostAndTheEmailArrivesInTheMailbox() throws Exception {
-		this.browser.get(url("/login"));
-		this.browser.findElement(By.name("username")).sendKeys("demo");
-		this.browser.findElement(By.name("password")).sendKeys("demo");
-		this.browser.findElement(By.cssSelector("main button[type=submit]")).click();
-		this.wait.until(ExpectedConditions.urlToBe(url("/")));
+		signIn();
 
 		String title = "Written in Chromium " + UUID.randomUUID().toString().substring(0, 8);
 		this.browser.get(url("/posts/new"));
@@ -104,6 +101,40 @@ class BlogBrowserTests {
 			.orElseThrow()
 			.getText();
 		assertThat(mail).contains("reader@example.com").contains("New blog post created");
+	}
+
+	@Test
+	void formShowsWhatIsWrongNextToEachFieldAndSavesNothing() throws Exception {
+		signIn();
+		String title = "Too many tags " + UUID.randomUUID().toString().substring(0, 8);
+		this.browser.get(url("/posts/new"));
+		this.browser.findElement(By.name("title")).sendKeys(title);
+		this.browser.findElement(By.name("tags")).sendKeys("one two three four five six seven eight nine ten eleven");
+		this.browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		this.wait
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Use at most 10 tags"));
+		String page = this.browser.findElement(By.tagName("main")).getText();
+		assertThat(page).contains("Write something").contains("Use at most 10 tags");
+		assertThat(this.browser.findElement(By.name("title")).getAttribute("value")).isEqualTo(title);
+		keepScreenshot("form-errors.png");
+
+		this.browser.findElement(By.name("content")).sendKeys("Now with text.");
+		WebElement tags = this.browser.findElement(By.name("tags"));
+		tags.clear();
+		tags.sendKeys("ok, " + "x".repeat(31));
+		this.browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"),
+				"Tags are 1 to 30 letters, digits or dashes"));
+		this.browser.get(url("/posts"));
+		assertThat(this.browser.findElements(By.linkText(title))).isEmpty();
+	}
+
+	private void signIn() {
+		this.browser.get(url("/login"));
+		this.browser.findElement(By.name("username")).sendKeys("demo");
+		this.browser.findElement(By.name("password")).sendKeys("demo");
+		this.browser.findElement(By.cssSelector("main button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.urlToBe(url("/")));
 	}
 
 	private void keepScreenshot(String name) throws Exception {

@@ -178,12 +178,7 @@ class BlogIntegrationTests {
 		String title = unique("Héllo, Wörld!");
 		Post first = write(title, PostStatus.PUBLISHED);
 		Post second = write(title, PostStatus.PUBLISHED);
-		String expected = title.toLowerCase()
-			.replace("é", "e")
-			.replace("ö", "o")
-			.replace(", ", "-")
-			.replace(" ", "-")
-			.replace("!", "");
+		String expected = title.toLowerCase().replace(", ", "-").replace(" ", "-").replace("!", "");
 		assertThat(first.getSlug()).isEqualTo(expected);
 		assertThat(second.getSlug()).isEqualTo(expected + "-2");
 	}

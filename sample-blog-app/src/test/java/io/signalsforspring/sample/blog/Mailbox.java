@@ -1,11 +1,11 @@
 package io.signalsforspring.sample.blog;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -42,9 +42,9 @@ final class Mailbox {
 		static Email of(MimeMessage message) {
 			try {
 				return new Email(message.getRecipients(Message.RecipientType.TO)[0].toString(), message.getSubject(),
-						GreenMailUtil.getBody(message));
+						String.valueOf(message.getContent()));
 			}
-			catch (MessagingException ex) {
+			catch (MessagingException | IOException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}

@@ -5,11 +5,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -43,8 +47,25 @@ class SignalsEndpointTests {
 	}
 
 	@Test
+	void endpointAnswersOperationsToolsSigningInWithHttpBasic() throws Exception {
+		this.mvc.perform(get("/actuator/signals").with(httpBasic("demo", "demo")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.signals[*].name", hasItem("post_save")));
+	}
+
+	@Test
 	void endpointIsNotPublic() throws Exception {
-		this.mvc.perform(get("/actuator/signals")).andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/actuator/signals"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", "Basic realm=\"blog\""))
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(get("/actuator/signals").with(httpBasic("demo", "wrong")))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void healthIsPublic() throws Exception {
+		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk());
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.signalsforspring.sample.blog.author;
 
+import io.signalsforspring.sample.blog.system.UniqueViolation;
+
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +35,15 @@ public class AuthorService {
 		if (this.authors.existsByUsername(username)) {
 			throw new UsernameTakenException(username);
 		}
-		return this.authors.save(new Author(username, this.passwords.encode(password), email));
+		try {
+			return this.authors.save(new Author(username, this.passwords.encode(password), email));
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (UniqueViolation.causedBy(ex)) {
+				throw new UsernameTakenException(username);
+			}
+			throw ex;
+		}
 	}
 
 	/** Thrown when a user name is already registered. */

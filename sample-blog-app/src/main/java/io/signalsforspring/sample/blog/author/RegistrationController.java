@@ -1,5 +1,7 @@
 package io.signalsforspring.sample.blog.author;
 
+import java.security.Principal;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -25,14 +27,22 @@ class RegistrationController {
 		this.authors = authors;
 	}
 
+	/** The form; a signed-in author has an account already and goes to the posts. */
 	@GetMapping("/register")
-	String form(Model model) {
+	String form(Model model, Principal principal) {
+		if (principal != null) {
+			return "redirect:/";
+		}
 		model.addAttribute("registration", new RegistrationForm("", "", ""));
 		return "register";
 	}
 
 	@PostMapping("/register")
-	String register(@Valid @ModelAttribute("registration") RegistrationForm registration, BindingResult result) {
+	String register(@Valid @ModelAttribute("registration") RegistrationForm registration, BindingResult result,
+			Principal principal) {
+		if (principal != null) {
+			return "redirect:/";
+		}
 		if (!result.hasErrors()) {
 			try {
 				this.authors.register(registration.username(), registration.password(), registration.email());

@@ -4,12 +4,16 @@ import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -24,8 +28,11 @@ class PostController {
 
 	private final PostService posts;
 
-	PostController(PostService posts) {
+	private final Validator validator;
+
+	PostController(PostService posts, Validator validator) {
 		this.posts = posts;
+		this.validator = validator;
 	}
 
 	@GetMapping({ "/", "/posts" })
@@ -43,9 +50,8 @@ class PostController {
 	}
 
 	@PostMapping("/posts")
-	String create(@Valid @ModelAttribute("post") PostForm form, BindingResult result, Model model,
-			Principal principal) {
-		if (result.hasErrors()) {
+	String create(@ModelAttribute("post") PostForm form, BindingResult result, Model model, Principal principal) {
+		if (rejected(form, result, model)) {
 			model.addAttribute("editing", false);
 			return "posts/form";
 		}
@@ -78,9 +84,9 @@ class PostController {
 	}
 
 	@PostMapping("/posts/{slug}")
-	String update(@PathVariable String slug, @Valid @ModelAttribute("post") PostForm form, BindingResult result,
-			Model model, Principal principal) {
-		if (result.hasErrors()) {
+	String update(@PathVariable String slug, @ModelAttribute("post") PostForm form, BindingResult result, Model model,
+			Principal principal) {
+		if (rejected(form, result, model)) {
 			model.addAttribute("slug", slug);
 			model.addAttribute("editing", true);
 			return "posts/form";
@@ -108,10 +114,33 @@ class PostController {
 		return "redirect:/posts/" + slug + "#comments";
 	}
 
+	/**
+	 * Check the form by the rules of {@link PostContent}, the API's. On errors, the form
+	 * goes back to the page with each field cut to its limit, so that a megabyte typed
+	 * into the title is not sent back whole, and one message per field.
+	 * @return whether the form was rejected
+	 */
+	private boolean rejected(PostForm form, BindingResult binding, Model model) {
+		BindingResult errors = new BeanPropertyBindingResult(form.shortened(), "post");
+		binding.getFieldErrors()
+			.forEach((error) -> errors.rejectValue(error.getField(), "typeMismatch",
+					"Choose " + error.getField() + " from the list"));
+		for (ConstraintViolation<PostContent> violation : this.validator.validate(form.toContent())) {
+			String field = violation.getPropertyPath().iterator().next().getName();
+			if (!errors.hasFieldErrors(field)) {
+				errors.rejectValue(field, "invalid", violation.getMessage());
+			}
+		}
+		if (!errors.hasErrors()) {
+			return false;
+		}
+		model.addAttribute("post", errors.getTarget());
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "post", errors);
+		return true;
+	}
+
 	/** The form's fields; tags are typed as one line, separated by spaces or commas. */
-	record PostForm(@NotBlank(message = "Give the post a title") @Size(max = 200) String title,
-			@NotBlank(message = "Write something") @Size(max = 20_000) String content, @Size(max = 300) String tags,
-			PostStatus status) {
+	record PostForm(String title, String content, String tags, PostStatus status) {
 
 		PostContent toContent() {
 			List<String> names = (this.tags == null) ? List.of()
@@ -119,10 +148,21 @@ class PostController {
 			return new PostContent(this.title, this.content, names, this.status);
 		}
 
+		PostForm shortened() {
+			return new PostForm(cut(this.title, 200), cut(this.content, 20_000), cut(this.tags, 400), this.status);
+		}
+
+		private static String cut(String value, int length) {
+			return (value != null && value.length() > length) ? value.substring(0, length) : value;
+		}
+
 	}
 
-	record CommentForm(@NotBlank(message = "Tell us your name") @Size(max = 100) String name,
-			@NotBlank(message = "Write a comment") @Size(max = 2000) String text) {
+	record CommentForm(
+			@NotBlank(message = "Tell us your name") @Size(max = 100) @Pattern(
+					regexp = PostContent.NO_CONTROL_CHARACTERS, message = "Write your name on one line") String name,
+			@NotBlank(message = "Write a comment") @Size(max = 2000) @Pattern(regexp = PostContent.TEXT_CHARACTERS,
+					message = "Remove the control characters from the comment") String text) {
 	}
 
 }

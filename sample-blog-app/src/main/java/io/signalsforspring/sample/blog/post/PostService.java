@@ -2,12 +2,18 @@ package io.signalsforspring.sample.blog.post;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
 
 import io.signalsforspring.sample.blog.author.Author;
 import io.signalsforspring.sample.blog.author.AuthorRepository;
+import io.signalsforspring.sample.blog.system.UniqueViolation;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writing, publishing and deleting posts. Saving sends the model signals; publishing a
@@ -15,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PostService {
+
+	/** How often a write that lost a race for a unique key is tried. */
+	static final int MAX_ATTEMPTS = 8;
 
 	private final PostRepository posts;
 
@@ -26,8 +35,11 @@ public class PostService {
 
 	private final PostPublished postPublished;
 
+	private final TransactionTemplate transactions;
+
 	PostService(PostRepository posts, TagRepository tags, CommentRepository comments, AuthorRepository authors,
-			PostPublished postPublished) {
+			PostPublished postPublished, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.posts = posts;
 		this.tags = tags;
 		this.comments = comments;
@@ -66,16 +78,28 @@ public class PostService {
 
 	/**
 	 * Write a new post. Subscribers are emailed once it is committed.
+	 *
+	 * <p>
+	 * Concurrent requests may pick the same slug or create the same new tag at once; the
+	 * database's unique keys decide, and the loser's transaction is rolled back (nothing
+	 * of it is written, no email goes out) and run again. From the third attempt on, the
+	 * slug gets a random suffix, so that many posts of one title at once all succeed.
 	 * @param username the author
 	 * @param content what they wrote
 	 * @return the post, with its slug
+	 * @throws ConcurrentChangeException if every attempt lost a race
 	 */
-	@Transactional
 	public Post create(String username, PostContent content) {
-		Author author = this.authors.findByUsername(username).orElseThrow();
-		Post post = new Post(author, content.title().strip(), content.content(), content.statusOrPublished());
-		post.getTags().addAll(tagsNamed(content.tagsOrEmpty()));
-		return this.posts.save(post);
+		return retryingConflicts((attempt) -> {
+			Author author = this.authors.findByUsername(username).orElseThrow();
+			Post post = new Post(author, content.title().strip(), content.content(), content.statusOrPublished());
+			if (attempt >= 3) {
+				post.setSlug(SlugReceivers.slugify(post.getTitle()) + "-"
+						+ Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36));
+			}
+			post.getTags().addAll(tagsNamed(content.tagsOrEmpty()));
+			return this.posts.save(post);
+		});
 	}
 
 	/**
@@ -86,20 +110,22 @@ public class PostService {
 	 * @return the post
 	 * @throws NotYourPostException if it is another author's post
 	 */
-	@Transactional
 	public Post update(String slug, String username, PostContent content) {
-		Post post = ownPost(slug, username);
-		boolean publishing = !post.isPublished() && content.statusOrPublished() == PostStatus.PUBLISHED;
-		post.setTitle(content.title().strip());
-		post.setContent(content.content());
-		post.setStatus(content.statusOrPublished());
-		List<Tag> tags = tagsNamed(content.tagsOrEmpty());
-		post.getTags().retainAll(tags);
-		post.getTags().addAll(tags);
-		if (publishing) {
-			this.postPublished.send(this, Map.of("post", post, "author", post.getAuthor()));
-		}
-		return post;
+		return retryingConflicts((attempt) -> {
+			Post post = ownPost(slug, username);
+			boolean publishing = !post.isPublished() && content.statusOrPublished() == PostStatus.PUBLISHED;
+			post.setTitle(content.title().strip());
+			post.setContent(content.content());
+			post.setStatus(content.statusOrPublished());
+			List<Tag> tags = tagsNamed(content.tagsOrEmpty());
+			post.getTags().retainAll(tags);
+			post.getTags().addAll(tags);
+			if (publishing) {
+				this.postPublished.send(this, Map.of("post", post, "author", post.getAuthor()));
+			}
+			this.posts.flush();
+			return post;
+		});
 	}
 
 	/**
@@ -125,6 +151,26 @@ public class PostService {
 			.filter(Post::isPublished)
 			.orElseThrow(() -> new PostNotFoundException(slug));
 		return this.comments.save(new Comment(post.getId(), name.strip(), text.strip()));
+	}
+
+	/**
+	 * Run work in a transaction of its own, again when it lost a race for a unique key.
+	 */
+	private Post retryingConflicts(IntFunction<Post> work) {
+		for (int attempt = 1;; attempt++) {
+			int current = attempt;
+			try {
+				return this.transactions.execute((status) -> work.apply(current));
+			}
+			catch (DataIntegrityViolationException ex) {
+				if (!UniqueViolation.causedBy(ex)) {
+					throw ex;
+				}
+				if (attempt == MAX_ATTEMPTS) {
+					throw new ConcurrentChangeException(ex);
+				}
+			}
+		}
 	}
 
 	private Post ownPost(String slug, String username) {

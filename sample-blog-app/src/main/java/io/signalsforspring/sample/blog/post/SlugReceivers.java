@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
  * A post keeps its slug when its title changes, so links stay valid.
  *
  * <p>
- * The receiver runs inside Hibernate's flush, where a JPA query would flush again; it
- * checks for taken slugs with plain JDBC on the same connection instead.
+ * {@code pre_save} runs while Hibernate writes the post, so the receiver only changes the
+ * post and reads (here with plain JDBC on the same connection). Two requests may still
+ * pick the same free slug at once: the unique key decides and {@code PostService} tries
+ * the loser again.
  */
 @Component
 class SlugReceivers {
@@ -47,11 +49,21 @@ class SlugReceivers {
 		return count != null && count > 0;
 	}
 
+	/**
+	 * Django's {@code slugify(value, allow_unicode=True)}: NFKC-normalized, lower case,
+	 * letters, digits and underscores of any script kept, runs of spaces and dashes one
+	 * dash, other characters dropped. "Hello, World!" becomes {@code hello-world},
+	 * "日本語の投稿" stays {@code 日本語の投稿}, "Smørrebrød" becomes {@code smørrebrød}.
+	 * @param title the title
+	 * @return the slug, at most 200 characters; {@code post} if nothing is left
+	 */
 	static String slugify(String title) {
-		String ascii = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-		String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+		String normalized = Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+		String slug = normalized.replaceAll("[^\\p{L}\\p{M}\\p{N}_\\s-]", "")
+			.replaceAll("[-\\s]+", "-")
+			.replaceAll("(^[-_]+|[-_]+$)", "");
 		if (slug.length() > 200) {
-			slug = slug.substring(0, 200).replaceAll("-$", "");
+			slug = slug.substring(0, 200).replaceAll("[-_]+$", "");
 		}
 		return slug.isEmpty() ? "post" : slug;
 	}

@@ -2,6 +2,9 @@ package io.signalsforspring.sample.blog.subscription;
 
 import java.util.Locale;
 
+import io.signalsforspring.sample.blog.system.UniqueViolation;
+
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +32,15 @@ public class SubscriptionService {
 		if (this.subscribers.existsByEmailIgnoreCase(normalized)) {
 			throw new AlreadySubscribedException(normalized);
 		}
-		return this.subscribers.save(new Subscriber(normalized));
+		try {
+			return this.subscribers.save(new Subscriber(normalized));
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (UniqueViolation.causedBy(ex)) {
+				throw new AlreadySubscribedException(normalized);
+			}
+			throw ex;
+		}
 	}
 
 	/** The address is subscribed already. */

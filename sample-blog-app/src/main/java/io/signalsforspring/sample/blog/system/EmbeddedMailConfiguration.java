@@ -1,9 +1,15 @@
 package io.signalsforspring.sample.blog.system;
 
+import java.io.IOException;
+
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -34,16 +40,37 @@ class EmbeddedMailConfiguration {
 		return sender;
 	}
 
+	/**
+	 * A received message as the mailbox page shows it, decoded by Jakarta Mail: encoded
+	 * words in headers (RFC 2047) and quoted-printable or base64 bodies.
+	 */
 	record Mail(int number, String to, String subject, String body) {
 
 		static Mail of(MimeMessage message) {
 			try {
-				return new Mail(message.getMessageNumber(), String.join(", ", message.getHeader("To")),
-						message.getSubject(), GreenMailUtil.getBody(message).strip());
+				Address[] to = message.getRecipients(Message.RecipientType.TO);
+				return new Mail(message.getMessageNumber(), (to != null) ? InternetAddress.toUnicodeString(to) : "",
+						message.getSubject(), text(message).strip());
 			}
-			catch (MessagingException ex) {
+			catch (MessagingException | IOException ex) {
 				return new Mail(message.getMessageNumber(), "?", "(unreadable message)", ex.getMessage());
 			}
+		}
+
+		/** The first text part of a message, decoded. */
+		private static String text(Part part) throws MessagingException, IOException {
+			if (part.isMimeType("text/*")) {
+				return String.valueOf(part.getContent());
+			}
+			if (part.getContent() instanceof Multipart multipart) {
+				for (int i = 0; i < multipart.getCount(); i++) {
+					String text = text(multipart.getBodyPart(i));
+					if (!text.isEmpty()) {
+						return text;
+					}
+				}
+			}
+			return "";
 		}
 
 	}

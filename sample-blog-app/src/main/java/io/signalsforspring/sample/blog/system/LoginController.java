@@ -1,5 +1,7 @@
 package io.signalsforspring.sample.blog.system;
 
+import java.security.Principal;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -7,9 +9,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginController {
 
+	/** The sign-in form; a signed-in author goes to the posts. */
 	@GetMapping("/login")
-	String login() {
-		return "login";
+	String login(Principal principal) {
+		return (principal != null) ? "redirect:/" : "login";
 	}
 
 }

@@ -12,12 +12,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Pages use form login with CSRF protection; the JSON API uses HTTP Basic, without
- * sessions or CSRF, and answers 401 and 403 as problem details.
+ * Pages use form login with CSRF protection; the JSON API and the actuator endpoints use
+ * HTTP Basic, without CSRF, and answer 401 and 403 as problem details.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -25,6 +26,25 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * Actuator endpoints, for operations tools: HTTP Basic as an author (a signed-in
+	 * author's browser session works too), 401 as a problem detail, no session created;
+	 * health is public.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain actuator(HttpSecurity http, JsonMapper json) throws Exception {
+		return http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(basicProblem(json)))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.csrf((csrf) -> csrf.disable())
+			.build();
 	}
 
 	@Bean
@@ -37,10 +57,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.httpBasic((basic) -> basic.authenticationEntryPoint((request, response, ex) -> {
-				response.setHeader("WWW-Authenticate", "Basic realm=\"blog\"");
-				problem(json, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic as an author");
-			}))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(basicProblem(json)))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(
 					(request, response, ex) -> problem(json, response, HttpStatus.FORBIDDEN, ex.getMessage())))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -52,16 +69,24 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		return http
-			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/posts/new", "/posts/*/edit", "/posts/*/delete", "/actuator/signals")
-				.authenticated()
-				.requestMatchers(HttpMethod.POST, "/posts", "/posts/*")
-				.authenticated()
-				.anyRequest()
-				.permitAll())
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/posts/new", "/posts/*/edit", "/posts/*/delete")
+						.authenticated()
+						.requestMatchers(HttpMethod.POST, "/posts", "/posts/*")
+						.authenticated()
+						.anyRequest()
+						.permitAll())
 			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.logout(Customizer.withDefaults())
 			.build();
+	}
+
+	/** 401 with a Basic challenge, as a problem detail. */
+	private static AuthenticationEntryPoint basicProblem(JsonMapper json) {
+		return (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"blog\"");
+			problem(json, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic as an author");
+		};
 	}
 
 	private static void problem(JsonMapper json, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
