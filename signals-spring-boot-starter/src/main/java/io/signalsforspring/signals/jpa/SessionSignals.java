@@ -1,5 +1,6 @@
 package io.signalsforspring.signals.jpa;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +46,9 @@ final class SessionSignals {
 	private final Map<SharedSessionContractImplementor, Pending> sessions = Collections
 		.synchronizedMap(new WeakHashMap<>());
 
+	/** The state of the session last used, checked before the map. */
+	private volatile @Nullable Pending last;
+
 	/**
 	 * How many guarded sends are under way in any session: a cheap test for the guard.
 	 */
@@ -70,7 +74,7 @@ final class SessionSignals {
 	 * @return whether anything was sent
 	 */
 	boolean sendDeferred(SharedSessionContractImplementor session) {
-		Pending pending = this.sessions.get(session);
+		Pending pending = existing(session);
 		if (pending == null || pending.sends.isEmpty()) {
 			return false;
 		}
@@ -89,7 +93,7 @@ final class SessionSignals {
 	 * {@value #MAX_NESTED_FLUSHES} nested flushes
 	 */
 	void sendDeferredAndFlush(EventSource session) {
-		Pending pending = this.sessions.get(session);
+		Pending pending = existing(session);
 		if (pending == null || pending.sends.isEmpty()) {
 			return;
 		}
@@ -161,7 +165,7 @@ final class SessionSignals {
 		if (this.guarded.get() == 0) {
 			return;
 		}
-		Pending pending = this.sessions.get(session);
+		Pending pending = existing(session);
 		if (pending != null && pending.guard != null) {
 			throw new IllegalStateException(
 					ReceiverFrames.caller() + " called " + operation + "() on the session while " + "receiving "
@@ -188,7 +192,7 @@ final class SessionSignals {
 	 * Whether {@link #removing} was told of the entity in this transaction.
 	 */
 	boolean isRemoving(SharedSessionContractImplementor session, Object entity) {
-		Pending pending = this.sessions.get(session);
+		Pending pending = existing(session);
 		return pending != null && pending.origins != null && pending.origins.containsKey(entity);
 	}
 
@@ -197,7 +201,7 @@ final class SessionSignals {
 	 * without {@link #removing} being told (an orphan, a stateless delete).
 	 */
 	Object removed(SharedSessionContractImplementor session, Object entity) {
-		Pending pending = this.sessions.get(session);
+		Pending pending = existing(session);
 		Object origin = (pending != null && pending.origins != null) ? pending.origins.remove(entity) : null;
 		return (origin != null) ? origin : entity;
 	}
@@ -207,7 +211,7 @@ final class SessionSignals {
 	 * {@code null}.
 	 */
 	@Nullable Object currentRemove(SharedSessionContractImplementor session) {
-		Pending pending = this.sessions.get(session);
+		Pending pending = existing(session);
 		return (pending != null) ? pending.removes.peek() : null;
 	}
 
@@ -216,18 +220,35 @@ final class SessionSignals {
 	}
 
 	void exitRemove(SharedSessionContractImplementor session) {
-		Pending pending = this.sessions.get(session);
+		Pending pending = existing(session);
 		if (pending != null) {
 			pending.removes.poll();
 		}
 	}
 
 	private Pending pending(SharedSessionContractImplementor session) {
-		Pending pending = this.sessions.get(session);
+		Pending pending = existing(session);
 		if (pending == null) {
-			pending = new Pending();
+			pending = new Pending(session);
 			this.sessions.put(session, pending);
+			this.last = pending;
 			session.getEventListenerManager().addListener(new Cleanup(session, pending));
+		}
+		return pending;
+	}
+
+	/**
+	 * The session's state if it has any. The last one used is checked first: a session's
+	 * events come in runs on its own thread.
+	 */
+	private @Nullable Pending existing(SharedSessionContractImplementor session) {
+		Pending last = this.last;
+		if (last != null && last.session.get() == session) {
+			return last;
+		}
+		Pending pending = this.sessions.get(session);
+		if (pending != null) {
+			this.last = pending;
 		}
 		return pending;
 	}
@@ -242,6 +263,9 @@ final class SessionSignals {
 	 */
 	private static final class Pending {
 
+		/** Weakly: the cache of the last one used must not keep a session alive. */
+		final WeakReference<SharedSessionContractImplementor> session;
+
 		List<Send> sends = new ArrayList<>();
 
 		@Nullable String guard;
@@ -251,6 +275,10 @@ final class SessionSignals {
 		@Nullable Map<Object, Object> origins;
 
 		final Deque<Object> removes = new ArrayDeque<>(2);
+
+		Pending(SharedSessionContractImplementor session) {
+			this.session = new WeakReference<>(session);
+		}
 
 		void clear() {
 			this.sends = new ArrayList<>();
@@ -284,6 +312,7 @@ final class SessionSignals {
 		@Override
 		public void end() {
 			this.pending.clear();
+			this.pending.session.clear();
 			SessionSignals.this.sessions.remove(this.session);
 		}
 
