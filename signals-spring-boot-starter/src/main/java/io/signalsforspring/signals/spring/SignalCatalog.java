@@ -10,6 +10,7 @@ import java.util.Set;
 import io.signalsforspring.signals.ReceiverObserver;
 import io.signalsforspring.signals.Signal;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -23,7 +24,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * <p>
  * Infrastructure created by the auto-configuration; applications do not use it directly.
  */
-public final class SignalCatalog implements BeanPostProcessor, SmartInitializingSingleton {
+public final class SignalCatalog implements BeanPostProcessor, SmartInitializingSingleton, DisposableBean {
 
 	private final ObjectProvider<ReceiverObserver> observers;
 
@@ -63,6 +64,21 @@ public final class SignalCatalog implements BeanPostProcessor, SmartInitializing
 		for (Signal signal : this.signals) {
 			this.ready.forEach(signal::addObserver);
 		}
+	}
+
+	/**
+	 * Remove the observers this catalog added: a signal may outlive the context (a
+	 * {@code static final} constant, a signal shared with a parent context), and must not
+	 * keep reporting to the meters and statistics of a closed one.
+	 */
+	@Override
+	public synchronized void destroy() {
+		if (this.ready != null) {
+			for (Signal signal : this.signals) {
+				this.ready.forEach(signal::removeObserver);
+			}
+		}
+		this.signals.clear();
 	}
 
 	/**

@@ -1,7 +1,8 @@
 package io.signalsforspring.signals.spring.actuate;
 
+import java.util.Collections;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.signalsforspring.signals.Connection;
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReceiverStatistics implements ReceiverObserver {
 
-	private final Map<Connection, Counts> counts = new ConcurrentHashMap<>();
+	/** By connection, weakly: a disconnected receiver's counts go with it. */
+	private final Map<Connection, Counts> counts = Collections.synchronizedMap(new WeakHashMap<>());
 
 	@Override
 	public @Nullable Object beforeReceiver(Connection connection, SignalEvent event) {

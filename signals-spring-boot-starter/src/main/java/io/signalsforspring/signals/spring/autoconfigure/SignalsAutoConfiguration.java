@@ -9,34 +9,34 @@ import io.signalsforspring.signals.spring.ReceiverMethodProcessor;
 import io.signalsforspring.signals.spring.ReceiverScheduler;
 import io.signalsforspring.signals.spring.SignalCatalog;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.system.JavaVersion;
+import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.core.task.TaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of signals: one bean per built-in signal, discovery of
  * {@code @Receiver} methods, commit phases, asynchronous receivers and their error
  * handling.
  */
-@AutoConfiguration
+@AutoConfiguration(after = TaskExecutionAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "signals.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SignalsProperties.class)
 @Import(BuiltinSignalsRegistrar.class)
 public final class SignalsAutoConfiguration {
 
 	/**
-	 * Name of the executor that runs asynchronous receivers; a bean of that name replaces
-	 * it.
+	 * Name of an {@link Executor} bean that, when the application defines one, runs
+	 * asynchronous receivers instead of the executor the starter builds.
 	 */
 	public static final String TASK_EXECUTOR_BEAN_NAME = "signalsTaskExecutor";
 
@@ -49,30 +49,21 @@ public final class SignalsAutoConfiguration {
 		return new LoggingReceiverErrorHandler();
 	}
 
-	@Bean(name = TASK_EXECUTOR_BEAN_NAME)
-	@ConditionalOnMissingBean(name = TASK_EXECUTOR_BEAN_NAME)
-	TaskExecutor signalsTaskExecutor(SignalsProperties properties) {
-		SignalsProperties.Async async = properties.getAsync();
-		if (async.isVirtualThreads() && JavaVersion.getJavaVersion().isEqualOrNewerThan(JavaVersion.TWENTY_ONE)) {
-			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(async.getThreadNamePrefix());
-			executor.setVirtualThreads(true);
-			return executor;
+	@Bean
+	AsyncReceiverExecutor asyncReceiverExecutor(BeanFactory beans, ObjectProvider<ThreadPoolTaskExecutorBuilder> pools,
+			ObjectProvider<SimpleAsyncTaskExecutorBuilder> simple, Environment environment,
+			SignalsProperties properties) {
+		if (beans.containsBean(TASK_EXECUTOR_BEAN_NAME)) {
+			return AsyncReceiverExecutor.of(beans.getBean(TASK_EXECUTOR_BEAN_NAME, Executor.class));
 		}
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(async.getPoolSize());
-		executor.setMaxPoolSize(async.getPoolSize());
-		executor.setQueueCapacity(async.getQueueCapacity());
-		executor.setThreadNamePrefix(async.getThreadNamePrefix());
-		executor.setAcceptTasksAfterContextClose(true);
-		return executor;
+		return AsyncReceiverExecutor.build(pools, simple, environment, properties.getAsync().getThreadNamePrefix());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReceiverScheduler receiverScheduler(ReceiverErrorHandler errorHandler,
-			@Qualifier(TASK_EXECUTOR_BEAN_NAME) Executor executor, SignalsProperties properties,
-			ApplicationContext context) {
-		return new ReceiverScheduler(errorHandler, executor, context.getClassLoader(),
+	ReceiverScheduler receiverScheduler(ReceiverErrorHandler errorHandler, AsyncReceiverExecutor executor,
+			SignalsProperties properties, ApplicationContext context) {
+		return new ReceiverScheduler(errorHandler, executor.executor(), context.getClassLoader(),
 				properties.getTransaction().isRunWithoutTransaction(), properties.getAsync().getShutdownTimeout());
 	}
 

@@ -58,26 +58,11 @@ public class SignalsProperties {
 	}
 
 	/**
-	 * Asynchronous receivers.
+	 * Asynchronous receivers. Their executor is built with Spring Boot's task-execution
+	 * builders: its pool is configured by spring.task.execution.*, and it uses virtual
+	 * threads when spring.threads.virtual.enabled is set.
 	 */
 	public static class Async {
-
-		/**
-		 * Whether to run asynchronous receivers on virtual threads when the JVM has them
-		 * (Java 21 or later). Otherwise a bounded pool is used.
-		 */
-		private boolean virtualThreads = true;
-
-		/**
-		 * Number of threads of the pool used when virtual threads are not.
-		 */
-		private int poolSize = 8;
-
-		/**
-		 * Capacity of the pool's queue; a receiver that does not fit is reported to the
-		 * error handler.
-		 */
-		private int queueCapacity = 10_000;
 
 		/**
 		 * How long context shutdown waits for asynchronous receivers still running before
@@ -89,30 +74,6 @@ public class SignalsProperties {
 		 * Prefix of the names of the threads that run asynchronous receivers.
 		 */
 		private String threadNamePrefix = "signals-";
-
-		public boolean isVirtualThreads() {
-			return this.virtualThreads;
-		}
-
-		public void setVirtualThreads(boolean virtualThreads) {
-			this.virtualThreads = virtualThreads;
-		}
-
-		public int getPoolSize() {
-			return this.poolSize;
-		}
-
-		public void setPoolSize(int poolSize) {
-			this.poolSize = poolSize;
-		}
-
-		public int getQueueCapacity() {
-			return this.queueCapacity;
-		}
-
-		public void setQueueCapacity(int queueCapacity) {
-			this.queueCapacity = queueCapacity;
-		}
 
 		public Duration getShutdownTimeout() {
 			return this.shutdownTimeout;
