@@ -124,9 +124,17 @@ public final class ReceiverMethodProcessor
 		if (typeName.startsWith("java.") || typeName.startsWith("org.springframework.")) {
 			return Map.of();
 		}
-		return MethodIntrospector.selectMethods(type,
-				(MethodIntrospector.MetadataLookup<Receiver>) (method) -> AnnotatedElementUtils
-					.findMergedAnnotation(method, Receiver.class));
+		try {
+			return MethodIntrospector.selectMethods(type,
+					(MethodIntrospector.MetadataLookup<Receiver>) (method) -> AnnotatedElementUtils
+						.findMergedAnnotation(method, Receiver.class));
+		}
+		catch (Throwable ex) {
+			// A type in a method signature that cannot be resolved, as Spring's own
+			// listener processor tolerates: such a bean has no usable receiver anyway.
+			logger.debug("Could not look for @Receiver methods of {}", type.getName(), ex);
+			return Map.of();
+		}
 	}
 
 	private List<Candidate> prepare(String beanName, Object bean, Method method, Receiver annotation) {
@@ -198,9 +206,21 @@ public final class ReceiverMethodProcessor
 		disconnect(beanName);
 	}
 
+	/**
+	 * Whether a bean may have connected receivers, answered from the types known to have
+	 * none, so that beans are not introspected again for their destruction.
+	 */
 	@Override
 	public boolean requiresDestruction(Object bean) {
-		return !receiverMethods(AopUtils.getTargetClass(bean)).isEmpty();
+		Class<?> type = AopUtils.getTargetClass(bean);
+		if (this.withoutReceivers.contains(type)) {
+			return false;
+		}
+		if (receiverMethods(type).isEmpty()) {
+			this.withoutReceivers.add(type);
+			return false;
+		}
+		return true;
 	}
 
 	@Override

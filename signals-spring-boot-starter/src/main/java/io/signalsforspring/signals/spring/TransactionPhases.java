@@ -25,10 +25,13 @@ final class TransactionPhases implements TransactionSynchronization {
 
 	/**
 	 * Register the receiver with the current transaction.
-	 * @return {@code false} if no transaction synchronization is active
+	 * @return {@code false} if no transaction is active (synchronization alone, as with
+	 * {@code SUPPORTS} propagation, is not a transaction to wait for: Spring's
+	 * transactional event listeners decide the same way)
 	 */
 	static boolean register(MethodReceiver receiver, SignalEvent event, ReceiverScheduler scheduler) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()
+				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
 			return false;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionPhases(receiver, event, scheduler));

@@ -24,6 +24,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +96,17 @@ class TransactionPhaseIntegrationTests {
 		assertThat(phases.calls).noneMatch((call) -> call.startsWith("after commit"))
 			.noneMatch((call) -> call.startsWith("before commit"))
 			.contains("after rollback B-1", "after completion B-1");
+	}
+
+	@Test
+	void synchronizationWithoutATransactionIsNoTransactionToWaitFor() {
+		TransactionTemplate supports = new TransactionTemplate(transactions.getTransactionManager());
+		supports.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
+		supports.executeWithoutResult((status) -> {
+			orderConfirmed.send(this, Map.of("order", "S-1", "quantity", 1));
+			assertThat(phases.calls).as("no transaction: the commit phases run at once, as outside any scope")
+				.anyMatch((call) -> call.startsWith("after commit S-1"));
+		});
 	}
 
 	@Test

@@ -47,7 +47,7 @@ public final class SignalsFrameworkAutoConfiguration {
 				RequestSignals.RequestFinished finished, RequestSignals.GotRequestException failed) {
 			FilterRegistrationBean<RequestSignalsFilter> registration = new FilterRegistrationBean<>(
 					new RequestSignalsFilter(started, finished, failed));
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			registration.setOrder(RequestSignalsFilter.ORDER);
 			return registration;
 		}
 

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,6 +21,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code request} argument is the servlet request.
  */
 public final class RequestSignalsFilter extends OncePerRequestFilter {
+
+	/**
+	 * The filter's order: after Spring Boot's character-encoding filter
+	 * ({@code HIGHEST_PRECEDENCE}) and its server observation filter
+	 * ({@code HIGHEST_PRECEDENCE + 1}), so that receivers see the decoded request and
+	 * their observations nest in the request's; before Spring Security's filter chain
+	 * ({@code -100}) and every request-wrapping filter, as Django sends
+	 * {@code request_started} before any middleware.
+	 */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
 	private final RequestSignals.RequestStarted started;
 

@@ -16,6 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.servlet.filter.OrderedCharacterEncodingFilter;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.User;
@@ -70,6 +75,15 @@ class FrameworkSignalsIntegrationTests {
 			assertThat(event.sender()).isEqualTo(RequestSignalsFilter.class);
 			assertThat(event.get("request", HttpServletRequest.class).getRequestURI()).isEqualTo("/hello");
 		});
+	}
+
+	@Test
+	void requestFilterRunsAfterBootsEncodingAndObservationFiltersAndBeforeSecurity(
+			@Autowired ApplicationContext context) {
+		int ours = context.getBean("requestSignalsFilter", FilterRegistrationBean.class).getOrder();
+		assertThat(ours).isGreaterThan(Ordered.HIGHEST_PRECEDENCE + 1)
+			.isLessThan(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
+		assertThat(ours).isGreaterThan(context.getBean(OrderedCharacterEncodingFilter.class).getOrder());
 	}
 
 	@Test
