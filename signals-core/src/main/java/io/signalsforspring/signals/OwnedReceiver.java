@@ -3,12 +3,15 @@ package io.signalsforspring.signals;
 import java.lang.invoke.SerializedLambda;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Receiver#bound} returns: a receiver that holds its owner weakly and is
- * equal to every other one for the same owner and the same {@link BoundReceiver} class.
+ * equal to every other one for the same owner and the same function (see
+ * {@link #methodKey}).
  */
 final class OwnedReceiver implements Receiver {
 
@@ -25,19 +28,32 @@ final class OwnedReceiver implements Receiver {
 		this.methodKey = methodKey(method);
 	}
 
+	/**
+	 * What makes two bound functions the same: for a method reference or lambda, the
+	 * method it runs and the values it captured (two evaluations of {@code Owner::method}
+	 * are one function, two lambdas capturing different values are two); for any other
+	 * function object, the object itself, by its own {@code equals}.
+	 */
 	private static Object methodKey(BoundReceiver<?> method) {
-		try {
-			Method writeReplace = method.getClass().getDeclaredMethod("writeReplace");
-			writeReplace.setAccessible(true);
-			if (writeReplace.invoke(method) instanceof SerializedLambda lambda) {
-				return lambda.getImplClass() + "." + lambda.getImplMethodName() + lambda.getImplMethodSignature();
+		if (method.getClass().isSynthetic() || method.getClass().isHidden()) {
+			try {
+				Method writeReplace = method.getClass().getDeclaredMethod("writeReplace");
+				writeReplace.setAccessible(true);
+				if (writeReplace.invoke(method) instanceof SerializedLambda lambda) {
+					Object[] captured = new Object[lambda.getCapturedArgCount()];
+					for (int i = 0; i < captured.length; i++) {
+						captured[i] = lambda.getCapturedArg(i);
+					}
+					return List.of(
+							lambda.getImplClass() + "." + lambda.getImplMethodName() + lambda.getImplMethodSignature(),
+							Arrays.asList(captured));
+				}
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				// A lambda whose class is not open to us: only itself is the same.
 			}
 		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			// Not a lambda, or one whose class is not open to us: its class identifies
-			// it.
-		}
-		return method.getClass();
+		return method;
 	}
 
 	@Override

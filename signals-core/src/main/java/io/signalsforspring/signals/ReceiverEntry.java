@@ -21,6 +21,12 @@ final class ReceiverEntry implements Connection {
 	/** The owner of a bound receiver, watched so that its death prunes this entry. */
 	private final @Nullable WeakReference<Object> owner;
 
+	/**
+	 * The owner of a bound receiver connected with {@code weak = false}, held strongly as
+	 * Django's {@code connect(a.a, weak=False)} holds {@code a}.
+	 */
+	private final @Nullable Object strongOwner;
+
 	private final @Nullable WeakReference<Object> sender;
 
 	private final @Nullable String dispatchUid;
@@ -30,10 +36,16 @@ final class ReceiverEntry implements Connection {
 	ReceiverEntry(Signal signal, Receiver receiver, @Nullable Object sender, boolean weak, @Nullable String dispatchUid,
 			ReferenceQueue<Object> queue) {
 		this.signal = signal;
-		this.strongReceiver = weak ? null : receiver;
-		this.weakReceiver = weak ? new WeakReference<>(receiver, queue) : null;
 		Object ownerObject = (receiver instanceof OwnedReceiver owned) ? owned.owner() : null;
+		// A bound receiver is a wrapper only the registry refers to: held weakly, it
+		// would
+		// die at once. Its weakness is its owner's, as Django's WeakMethod follows the
+		// instance.
+		boolean weakWrapper = weak && ownerObject == null;
+		this.strongReceiver = weakWrapper ? null : receiver;
+		this.weakReceiver = weakWrapper ? new WeakReference<>(receiver, queue) : null;
 		this.owner = (ownerObject != null) ? new WeakReference<>(ownerObject, queue) : null;
+		this.strongOwner = (!weak) ? ownerObject : null;
 		this.sender = (sender != null) ? new WeakReference<>(sender, queue) : null;
 		this.dispatchUid = dispatchUid;
 	}
@@ -91,10 +103,13 @@ final class ReceiverEntry implements Connection {
 		return this.signal;
 	}
 
+	/**
+	 * What was connected: for a bound receiver, equal to
+	 * {@code Receiver.bound(owner, method)}.
+	 */
 	@Override
 	public @Nullable Object receiver() {
-		Receiver receiver = target();
-		return (receiver instanceof OwnedReceiver owned) ? owned.method() : receiver;
+		return target();
 	}
 
 	@Override
@@ -119,7 +134,7 @@ final class ReceiverEntry implements Connection {
 
 	@Override
 	public boolean isWeak() {
-		return this.weakReceiver != null || this.owner != null;
+		return this.weakReceiver != null || (this.owner != null && this.strongOwner == null);
 	}
 
 	@Override

@@ -90,22 +90,25 @@ public class Signal {
 	}
 
 	/**
-	 * Connect a receiver, strongly held, for every sender.
+	 * Connect a receiver for every sender: strongly held, except a {@link Receiver#bound
+	 * bound} receiver, which lives as long as its owner (Django's default
+	 * {@code weak=True} for a bound method).
 	 * @param receiver the receiver
 	 * @return its connection; the existing one if this receiver was already connected
 	 */
 	public final Connection connect(Receiver receiver) {
-		return connect(receiver, null, false, null);
+		return connect(receiver, null, receiver instanceof OwnedReceiver, null);
 	}
 
 	/**
-	 * Connect a receiver, strongly held, for one sender.
+	 * Connect a receiver for one sender: strongly held, except a {@link Receiver#bound
+	 * bound} receiver, which lives as long as its owner.
 	 * @param receiver the receiver
 	 * @param sender the only sender to receive from, or {@code null} for any
 	 * @return its connection; the existing one if already connected for that sender
 	 */
 	public final Connection connect(Receiver receiver, @Nullable Object sender) {
-		return connect(receiver, sender, false, null);
+		return connect(receiver, sender, receiver instanceof OwnedReceiver, null);
 	}
 
 	/**
@@ -113,7 +116,9 @@ public class Signal {
 	 * @param receiver the receiver
 	 * @param sender the only sender to receive from, or {@code null} for any
 	 * @param weak whether to hold the receiver weakly; it is then disconnected once
-	 * nothing else refers to it
+	 * nothing else refers to it. For a {@link Receiver#bound bound} receiver this is its
+	 * owner's lifetime: {@code true} follows the owner, {@code false} keeps the owner
+	 * alive until the receiver is disconnected, as Django's {@code weak=False} does
 	 * @param dispatchUid a key that replaces the receiver's identity for de-duplication,
 	 * or {@code null} (an empty uid counts as none)
 	 * @return the new connection, or the existing one with the same key (the first
@@ -180,7 +185,12 @@ public class Signal {
 	 * @return {@code true} if a receiver would be called
 	 */
 	public final boolean hasListeners(@Nullable Object sender) {
-		return this.registry.liveReceivers(sender).length > 0;
+		for (ReceiverEntry receiver : this.registry.liveReceivers(sender)) {
+			if (receiver.target() != null) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
