@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import io.signalsforspring.signals.Signal;
 
+import org.springframework.aot.hint.annotation.Reflective;
 import org.springframework.core.annotation.AliasFor;
 
 /**
@@ -35,6 +36,7 @@ import org.springframework.core.annotation.AliasFor;
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(ReceiverReflectiveProcessor.class)
 public @interface Receiver {
 
 	/**
