@@ -34,7 +34,8 @@ public final class MigrationSignalsCallback implements Callback, ApplicationList
 
 	private final List<Runnable> held = new ArrayList<>();
 
-	private final List<String> applied = new ArrayList<>();
+	/** The migrations the current run applied; a new list for every run. */
+	private List<String> applied = new ArrayList<>();
 
 	private boolean refreshed;
 
@@ -65,38 +66,59 @@ public final class MigrationSignalsCallback implements Callback, ApplicationList
 	@Override
 	public void handle(Event event, Context context) {
 		if (event == Event.BEFORE_MIGRATE) {
-			synchronized (this.applied) {
-				this.applied.clear();
+			List<String> run = new ArrayList<>();
+			synchronized (this) {
+				this.applied = run;
 			}
-			List<String> pending = Arrays.stream(pendingMigrations(context))
-				.map(MigrationSignalsCallback::describe)
-				.toList();
-			Map<String, Object> arguments = Map.of("using", url(context), "plan", pending);
-			sendOrHold(() -> this.preMigrate.send(Flyway.class, arguments));
+			String using = url(context);
+			if (!isRefreshed()) {
+				// Receivers are not connected yet, and this send is held until they are:
+				// by then the plan is what this run applied, without reading it twice.
+				hold(() -> this.preMigrate.send(Flyway.class, Map.of("using", using, "plan", snapshot(run))));
+			}
+			else if (this.preMigrate.hasListeners(Flyway.class)) {
+				List<String> pending = Arrays.stream(pendingMigrations(context))
+					.map(MigrationSignalsCallback::describe)
+					.toList();
+				this.preMigrate.send(Flyway.class, Map.of("using", using, "plan", pending));
+			}
 		}
 		else if (event == Event.AFTER_EACH_MIGRATE && context.getMigrationInfo() != null) {
-			synchronized (this.applied) {
+			synchronized (this) {
 				this.applied.add(describe(context.getMigrationInfo()));
 			}
 		}
 		else if (event == Event.AFTER_MIGRATE) {
 			List<String> plan;
-			synchronized (this.applied) {
+			synchronized (this) {
 				plan = List.copyOf(this.applied);
 			}
 			Map<String, Object> arguments = Map.of("using", url(context), "plan", plan);
-			sendOrHold(() -> this.postMigrate.send(Flyway.class, arguments));
+			if (isRefreshed()) {
+				this.postMigrate.send(Flyway.class, arguments);
+			}
+			else {
+				hold(() -> this.postMigrate.send(Flyway.class, arguments));
+			}
 		}
 	}
 
-	private void sendOrHold(Runnable send) {
+	private boolean isRefreshed() {
 		synchronized (this.held) {
-			if (!this.refreshed) {
-				this.held.add(send);
-				return;
-			}
+			return this.refreshed;
 		}
-		send.run();
+	}
+
+	private void hold(Runnable send) {
+		synchronized (this.held) {
+			this.held.add(send);
+		}
+	}
+
+	private List<String> snapshot(List<String> run) {
+		synchronized (this) {
+			return List.copyOf(run);
+		}
 	}
 
 	/**
