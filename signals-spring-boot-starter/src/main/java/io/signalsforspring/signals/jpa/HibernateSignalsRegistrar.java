@@ -48,6 +48,18 @@ public final class HibernateSignalsRegistrar
 
 	private @Nullable BeanFactory beanFactory;
 
+	private final boolean beforeCommitFlush;
+
+	/**
+	 * Create the registrar.
+	 * @param beforeCommitFlush whether sessions that did work are flushed at the start of
+	 * the before-commit phase, so that {@code BEFORE_COMMIT} receivers see the signals of
+	 * what the commit would flush
+	 */
+	public HibernateSignalsRegistrar(boolean beforeCommitFlush) {
+		this.beforeCommitFlush = beforeCommitFlush;
+	}
+
 	private @Nullable ModelSignalSet signals;
 
 	@Override
@@ -98,8 +110,9 @@ public final class HibernateSignalsRegistrar
 		listeners.appendListeners(EventType.PRE_COLLECTION_UPDATE, collections);
 		listeners.appendListeners(EventType.PRE_COLLECTION_RECREATE, collections);
 		listeners.appendListeners(EventType.PRE_COLLECTION_REMOVE, collections);
-		if (ClassUtils.isPresent("org.springframework.transaction.support.TransactionSynchronizationManager",
-				HibernateSignalsRegistrar.class.getClassLoader())) {
+		if (this.beforeCommitFlush
+				&& ClassUtils.isPresent("org.springframework.transaction.support.TransactionSynchronizationManager",
+						HibernateSignalsRegistrar.class.getClassLoader())) {
 			SessionActivityListener activity = new SessionActivityListener();
 			listeners.appendListeners(EventType.POST_LOAD, activity);
 			listeners.appendListeners(EventType.PERSIST, activity);

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the Hibernate bridge: model signals for every
@@ -26,8 +27,9 @@ public final class SignalsJpaAutoConfiguration {
 	}
 
 	@Bean
-	static HibernateSignalsRegistrar hibernateSignalsRegistrar() {
-		return new HibernateSignalsRegistrar();
+	static HibernateSignalsRegistrar hibernateSignalsRegistrar(Environment environment) {
+		return new HibernateSignalsRegistrar(
+				environment.getProperty("signals.jpa.before-commit-flush", Boolean.class, true));
 	}
 
 }

@@ -14,6 +14,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -39,6 +40,7 @@ public final class SignalsFrameworkAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(FilterRegistrationBean.class)
+	@ConditionalOnBooleanProperty(name = "signals.web.enabled", matchIfMissing = true)
 	static class RequestSignalsConfiguration {
 
 		@Bean
@@ -55,6 +57,7 @@ public final class SignalsFrameworkAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(Flyway.class)
+	@ConditionalOnBooleanProperty(name = "signals.flyway.enabled", matchIfMissing = true)
 	static class MigrationSignalsConfiguration {
 
 		@Bean
@@ -68,6 +71,7 @@ public final class SignalsFrameworkAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(HikariDataSource.class)
+	@ConditionalOnBooleanProperty(name = "signals.jdbc.enabled", matchIfMissing = true)
 	static class ConnectionSignalsConfiguration {
 
 		@Bean

@@ -22,6 +22,15 @@ class SignalsJpaAutoConfigurationTests {
 	}
 
 	@Test
+	void beforeCommitFlushIsOnByDefaultAndOffWithItsProperty() {
+		this.runner.run((context) -> assertThat(context.getBean(HibernateSignalsRegistrar.class))
+			.hasFieldOrPropertyWithValue("beforeCommitFlush", true));
+		this.runner.withPropertyValues("signals.jpa.before-commit-flush=false")
+			.run((context) -> assertThat(context.getBean(HibernateSignalsRegistrar.class))
+				.hasFieldOrPropertyWithValue("beforeCommitFlush", false));
+	}
+
+	@Test
 	void jpaEnabledFalseTurnsTheBridgeOff() {
 		this.runner.withPropertyValues("signals.jpa.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(HibernateSignalsRegistrar.class));
