@@ -103,7 +103,7 @@ final class ManyToManyListener implements PreCollectionUpdateEventListener, PreC
 			CollectionPersister persister, String action, @Nullable Set<Object> ids) {
 		String role = persister.getRole();
 		Map<String, @Nullable Object> arguments = Arguments.of("instance", owner, "action", action, "reverse", false,
-				"model", persister.getElementClass(), "pk_set", ids, "using", this.using, "field",
+				"model", persister.getElementPersister().getMappedClass(), "pk_set", ids, "using", this.using, "field",
 				role.substring(role.lastIndexOf('.') + 1));
 		this.sessions.defer(session, this.signals.m2mChanged(), sender, arguments);
 	}
