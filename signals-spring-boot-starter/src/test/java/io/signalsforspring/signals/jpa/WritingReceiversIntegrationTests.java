@@ -105,6 +105,7 @@ class WritingReceiversIntegrationTests {
 		this.writing.phase = null;
 		this.writing.queryInPreSave = false;
 		this.writing.writeInPreSave = false;
+		this.writing.renameOwnInstanceInPostSave = false;
 		this.writing.activitiesBeforeCommit.clear();
 		this.transactions.executeWithoutResult((status) -> {
 			for (String entity : List.of("VersionedNote", "Activity", "Letter", "IdentityAccount", "SequenceAccount",
@@ -205,6 +206,17 @@ class WritingReceiversIntegrationTests {
 		assertThat(count(strategy.type)).isEqualTo(1);
 		assertThat(count(Letter.class)).isEqualTo(2);
 		assertThat(count(Address.class)).isEqualTo(1);
+	}
+
+	@Test
+	void postSaveReceiverThatSavesItsOwnInstanceForeverIsStoppedAndNothingIsWritten() {
+		this.writing.renameOwnInstanceInPostSave = true;
+		assertThatException()
+			.isThrownBy(() -> this.transactions
+				.executeWithoutResult((status) -> this.entityManager.persist(new SequenceAccount("Ada", null))))
+			.isInstanceOf(IllegalStateException.class)
+			.withMessageContaining("kept writing: 32 flushes");
+		assertThat(count(SequenceAccount.class)).isZero();
 	}
 
 	@Test

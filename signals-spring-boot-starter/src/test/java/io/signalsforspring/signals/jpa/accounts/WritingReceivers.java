@@ -41,6 +41,9 @@ public class WritingReceivers {
 
 	public volatile boolean writeInPreSave;
 
+	/** Makes the default-phase post_save receiver change its own instance every time. */
+	public volatile boolean renameOwnInstanceInPostSave;
+
 	WritingReceivers(ActivityRepository activities, LetterRepository letters, AddressRepository addresses,
 			PlatformTransactionManager transactionManager) {
 		this.activities = activities;
@@ -71,6 +74,9 @@ public class WritingReceivers {
 	void recordSave(Account instance, boolean created) {
 		if (this.phase == Phase.IMMEDIATE) {
 			recordActivity(instance, created);
+		}
+		if (this.renameOwnInstanceInPostSave) {
+			instance.setName(instance.getName() + "+");
 		}
 	}
 
