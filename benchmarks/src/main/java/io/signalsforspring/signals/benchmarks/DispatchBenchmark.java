@@ -59,6 +59,8 @@ public class DispatchBenchmark {
 
 	private final OrderPlaced filtered = new OrderPlaced();
 
+	private final OrderPlaced senderSpecific = new OrderPlaced();
+
 	private final Signal undeclared = new Signal("order_placed");
 
 	private OrderPlaced viaReceiverMethod;
@@ -83,6 +85,7 @@ public class DispatchBenchmark {
 			this.filtered.connect(new CountingReceiver(), new Object());
 		}
 		this.filtered.connect(DispatchBenchmark::receive, SENDER);
+		this.senderSpecific.connect(DispatchBenchmark::receive, SENDER);
 		this.signalsContext = new AnnotationConfigApplicationContext();
 		this.signalsContext.register(SignalsAutoConfiguration.class, ReceiverMethodBean.class);
 		this.signalsContext.refresh();
@@ -133,6 +136,21 @@ public class DispatchBenchmark {
 		return this.one.send(SENDER, Map.of("order", "A-1", "quantity", 2));
 	}
 
+	/**
+	 * The common case: one receiver for a specific sender (Django's {@code sender=Post}),
+	 * a signal that declares its arguments, the arguments built once.
+	 */
+	@Benchmark
+	public List<Response> sendSenderSpecific1() {
+		return this.senderSpecific.send(SENDER, ARGUMENTS);
+	}
+
+	/** The common case with the arguments built per send, as application code does. */
+	@Benchmark
+	public List<Response> sendSenderSpecific1NewArguments() {
+		return this.senderSpecific.send(SENDER, Map.of("order", "A-1", "quantity", 2));
+	}
+
 	@Benchmark
 	public List<Response> send10() {
 		return this.ten.send(SENDER, ARGUMENTS);
@@ -163,6 +181,22 @@ public class DispatchBenchmark {
 	public Object guavaEventBus1() {
 		this.eventBus.post(EVENT);
 		return EVENT;
+	}
+
+	/** Spring with a new event per publish, as application code does. */
+	@Benchmark
+	public Object springPublishEvent1NewEvent() {
+		OrderEvent event = new OrderEvent("A-1", 2);
+		this.publisher.publishEvent(event);
+		return event;
+	}
+
+	/** Guava with a new event per post, as application code does. */
+	@Benchmark
+	public Object guavaEventBus1NewEvent() {
+		OrderEvent event = new OrderEvent("A-1", 2);
+		this.eventBus.post(event);
+		return event;
 	}
 
 	/** The event object of the peers' benchmarks. */

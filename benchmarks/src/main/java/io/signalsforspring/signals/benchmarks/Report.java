@@ -28,9 +28,13 @@ public final class Report {
 		DISPATCH.put("send10", "send, 10 receivers");
 		DISPATCH.put("sendRobust1", "sendRobust, 1 receiver");
 		DISPATCH.put("sendFiltered1Of101", "send, 1 of 101 receivers matches the sender");
+		DISPATCH.put("sendSenderSpecific1", "send, 1 receiver for this sender");
+		DISPATCH.put("sendSenderSpecific1NewArguments", "send, 1 receiver for this sender, new arguments");
 		DISPATCH.put("receiverMethod1", "send, 1 @Receiver bean method (starter)");
 		DISPATCH.put("springPublishEvent1", "Spring publishEvent, 1 @EventListener");
 		DISPATCH.put("guavaEventBus1", "Guava EventBus post, 1 @Subscribe");
+		DISPATCH.put("springPublishEvent1NewEvent", "Spring publishEvent, new event per publish");
+		DISPATCH.put("guavaEventBus1NewEvent", "Guava EventBus post, new event per post");
 		BRIDGE.put("insertThenUpdate:hibernate", "plain Hibernate, no starter");
 		BRIDGE.put("insertThenUpdate:starter", "starter, no receivers");
 		BRIDGE.put("insertThenUpdate:receivers", "starter, no-op pre_save and post_save receivers");
