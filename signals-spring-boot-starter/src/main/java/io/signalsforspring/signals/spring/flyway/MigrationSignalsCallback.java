@@ -28,7 +28,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * <p>
  * Spring Boot migrates while the application context is still creating its beans, before
  * {@code @Receiver} methods are connected. Signals of such start-up migrations are held
- * and sent, in order, once the context has been refreshed; later migrations send at once.
+ * and sent, in order, once the context has been refreshed; the held {@code pre_migrate}'s
+ * plan is then what the run applied, so start-up reads no migration info of its own.
+ * Later migrations send at once, and read the pending migrations only when a
+ * {@code pre_migrate} receiver listens.
  */
 public final class MigrationSignalsCallback implements Callback, ApplicationListener<ContextRefreshedEvent> {
 
