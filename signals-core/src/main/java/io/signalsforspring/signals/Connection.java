@@ -26,8 +26,8 @@ public interface Connection extends Scope {
 	Signal signal();
 
 	/**
-	 * Return the receiver: a {@link Receiver} or a {@link BoundReceiver}, or {@code null}
-	 * if it was weakly held and has been collected.
+	 * Return the receiver: a {@link ReceiverFunction} or a {@link BoundReceiver}, or
+	 * {@code null} if it was weakly held and has been collected.
 	 * @return the receiver or {@code null}
 	 */
 	@Nullable Object receiver();

@@ -9,11 +9,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@link Receiver#bound} returns: a receiver that holds its owner weakly and is
- * equal to every other one for the same owner and the same function (see
+ * What {@link ReceiverFunction#bound} returns: a receiver that holds its owner weakly and
+ * is equal to every other one for the same owner and the same function (see
  * {@link #methodKey}).
  */
-final class OwnedReceiver implements Receiver {
+final class OwnedReceiver implements ReceiverFunction {
 
 	private final WeakReference<Object> owner;
 

@@ -14,9 +14,9 @@ final class ReceiverEntry implements Connection {
 
 	private final Signal signal;
 
-	private final @Nullable Receiver strongReceiver;
+	private final @Nullable ReceiverFunction strongReceiver;
 
-	private final @Nullable WeakReference<Receiver> weakReceiver;
+	private final @Nullable WeakReference<ReceiverFunction> weakReceiver;
 
 	/** The owner of a bound receiver, watched so that its death prunes this entry. */
 	private final @Nullable WeakReference<Object> owner;
@@ -33,8 +33,8 @@ final class ReceiverEntry implements Connection {
 
 	private volatile boolean connected = true;
 
-	ReceiverEntry(Signal signal, Receiver receiver, @Nullable Object sender, boolean weak, @Nullable String dispatchUid,
-			ReferenceQueue<Object> queue) {
+	ReceiverEntry(Signal signal, ReceiverFunction receiver, @Nullable Object sender, boolean weak,
+			@Nullable String dispatchUid, ReferenceQueue<Object> queue) {
 		this.signal = signal;
 		Object ownerObject = (receiver instanceof OwnedReceiver owned) ? owned.owner() : null;
 		// A bound receiver is a wrapper only the registry refers to: held weakly, it
@@ -55,8 +55,8 @@ final class ReceiverEntry implements Connection {
 	 * send reads it once, so a receiver collected since the snapshot was taken is
 	 * skipped.
 	 */
-	@Nullable Receiver target() {
-		Receiver receiver = (this.weakReceiver != null) ? this.weakReceiver.get() : this.strongReceiver;
+	@Nullable ReceiverFunction target() {
+		ReceiverFunction receiver = (this.weakReceiver != null) ? this.weakReceiver.get() : this.strongReceiver;
 		return (this.owner != null && this.owner.get() == null) ? null : receiver;
 	}
 
@@ -73,7 +73,7 @@ final class ReceiverEntry implements Connection {
 	 * given, else the receiver's identity (equality for bound receivers), and the
 	 * sender's identity in both cases.
 	 */
-	boolean hasKey(@Nullable String uid, @Nullable Receiver receiver, @Nullable Object candidateSender) {
+	boolean hasKey(@Nullable String uid, @Nullable ReceiverFunction receiver, @Nullable Object candidateSender) {
 		if (!sameSender(candidateSender)) {
 			return false;
 		}
@@ -83,7 +83,7 @@ final class ReceiverEntry implements Connection {
 		if (this.dispatchUid != null || receiver == null) {
 			return false;
 		}
-		Receiver mine = target();
+		ReceiverFunction mine = target();
 		return mine == receiver || (mine instanceof OwnedReceiver && mine.equals(receiver));
 	}
 
@@ -105,7 +105,7 @@ final class ReceiverEntry implements Connection {
 
 	/**
 	 * What was connected: for a bound receiver, equal to
-	 * {@code Receiver.bound(owner, method)}.
+	 * {@code ReceiverFunction.bound(owner, method)}.
 	 */
 	@Override
 	public @Nullable Object receiver() {
@@ -149,7 +149,7 @@ final class ReceiverEntry implements Connection {
 
 	@Override
 	public String toString() {
-		Receiver receiver = target();
+		ReceiverFunction receiver = target();
 		String name = (receiver != null) ? describe(receiver) : "<collected receiver>";
 		return (this.dispatchUid != null) ? name + " [uid " + this.dispatchUid + "]" : name;
 	}

@@ -38,7 +38,8 @@ final class ReceiverRegistry {
 		this.useCaching = useCaching;
 	}
 
-	Connection register(Receiver receiver, @Nullable Object sender, boolean weak, @Nullable String dispatchUid) {
+	Connection register(ReceiverFunction receiver, @Nullable Object sender, boolean weak,
+			@Nullable String dispatchUid) {
 		String uid = (dispatchUid == null || dispatchUid.isEmpty()) ? null : dispatchUid;
 		synchronized (this.lock) {
 			purgeDeadLocked();
@@ -54,7 +55,7 @@ final class ReceiverRegistry {
 		}
 	}
 
-	boolean disconnect(@Nullable String uid, @Nullable Receiver receiver, @Nullable Object sender) {
+	boolean disconnect(@Nullable String uid, @Nullable ReceiverFunction receiver, @Nullable Object sender) {
 		synchronized (this.lock) {
 			ReceiverEntry entry = findLocked(uid, receiver, sender);
 			return entry != null && disconnect(entry);
@@ -80,7 +81,7 @@ final class ReceiverRegistry {
 		}
 	}
 
-	private @Nullable ReceiverEntry findLocked(@Nullable String uid, @Nullable Receiver receiver,
+	private @Nullable ReceiverEntry findLocked(@Nullable String uid, @Nullable ReceiverFunction receiver,
 			@Nullable Object sender) {
 		for (ReceiverEntry entry : this.snapshot.all) {
 			if (entry.isAlive() && entry.hasKey(uid, receiver, sender)) {

@@ -90,24 +90,24 @@ public class Signal {
 	}
 
 	/**
-	 * Connect a receiver for every sender: strongly held, except a {@link Receiver#bound
-	 * bound} receiver, which lives as long as its owner (Django's default
-	 * {@code weak=True} for a bound method).
+	 * Connect a receiver for every sender: strongly held, except a
+	 * {@link ReceiverFunction#bound bound} receiver, which lives as long as its owner
+	 * (Django's default {@code weak=True} for a bound method).
 	 * @param receiver the receiver
 	 * @return its connection; the existing one if this receiver was already connected
 	 */
-	public final Connection connect(Receiver receiver) {
+	public final Connection connect(ReceiverFunction receiver) {
 		return connect(receiver, null, receiver instanceof OwnedReceiver, null);
 	}
 
 	/**
-	 * Connect a receiver for one sender: strongly held, except a {@link Receiver#bound
-	 * bound} receiver, which lives as long as its owner.
+	 * Connect a receiver for one sender: strongly held, except a
+	 * {@link ReceiverFunction#bound bound} receiver, which lives as long as its owner.
 	 * @param receiver the receiver
 	 * @param sender the only sender to receive from, or {@code null} for any
 	 * @return its connection; the existing one if already connected for that sender
 	 */
-	public final Connection connect(Receiver receiver, @Nullable Object sender) {
+	public final Connection connect(ReceiverFunction receiver, @Nullable Object sender) {
 		return connect(receiver, sender, receiver instanceof OwnedReceiver, null);
 	}
 
@@ -116,24 +116,24 @@ public class Signal {
 	 * @param receiver the receiver
 	 * @param sender the only sender to receive from, or {@code null} for any
 	 * @param weak whether to hold the receiver weakly; it is then disconnected once
-	 * nothing else refers to it. For a {@link Receiver#bound bound} receiver this is its
-	 * owner's lifetime: {@code true} follows the owner, {@code false} keeps the owner
-	 * alive until the receiver is disconnected, as Django's {@code weak=False} does
+	 * nothing else refers to it. For a {@link ReceiverFunction#bound bound} receiver this
+	 * is its owner's lifetime: {@code true} follows the owner, {@code false} keeps the
+	 * owner alive until the receiver is disconnected, as Django's {@code weak=False} does
 	 * @param dispatchUid a key that replaces the receiver's identity for de-duplication,
 	 * or {@code null} (an empty uid counts as none)
 	 * @return the new connection, or the existing one with the same key (the first
 	 * connection wins)
 	 * @throws IllegalArgumentException when asked to hold a lambda or method reference
 	 * weakly: nothing else refers to it, so it would vanish at the next garbage
-	 * collection; use {@link Receiver#bound(Object, BoundReceiver)} instead, which lives
-	 * as long as its owner
+	 * collection; use {@link ReceiverFunction#bound(Object, BoundReceiver)} instead,
+	 * which lives as long as its owner
 	 */
-	public final Connection connect(Receiver receiver, @Nullable Object sender, boolean weak,
+	public final Connection connect(ReceiverFunction receiver, @Nullable Object sender, boolean weak,
 			@Nullable String dispatchUid) {
 		if (weak && (receiver.getClass().isHidden() || receiver.getClass().isSynthetic())) {
 			throw new IllegalArgumentException("Cannot connect the lambda or method reference " + receiver + " to "
 					+ this + " weakly: nothing else holds it, so it would be collected at once. Connect it "
-					+ "strongly, or bind it to its owner with Receiver.bound(owner, Owner::method)");
+					+ "strongly, or bind it to its owner with ReceiverFunction.bound(owner, Owner::method)");
 		}
 		return this.registry.register(receiver, sender, weak, dispatchUid);
 	}
@@ -141,21 +141,21 @@ public class Signal {
 	/**
 	 * Disconnect a receiver connected for every sender.
 	 * @param receiver the receiver: the same object that was connected, or an equal
-	 * {@link Receiver#bound bound} receiver
+	 * {@link ReceiverFunction#bound bound} receiver
 	 * @return {@code true} if it was connected
 	 */
-	public final boolean disconnect(Receiver receiver) {
+	public final boolean disconnect(ReceiverFunction receiver) {
 		return disconnect(receiver, null);
 	}
 
 	/**
 	 * Disconnect a receiver connected for a sender.
 	 * @param receiver the receiver: the same object that was connected, or an equal
-	 * {@link Receiver#bound bound} receiver
+	 * {@link ReceiverFunction#bound bound} receiver
 	 * @param sender the sender given at connect time, or {@code null}
 	 * @return {@code true} if it was connected
 	 */
-	public final boolean disconnect(Receiver receiver, @Nullable Object sender) {
+	public final boolean disconnect(ReceiverFunction receiver, @Nullable Object sender) {
 		return this.registry.disconnect(null, receiver, sender);
 	}
 
@@ -251,7 +251,7 @@ public class Signal {
 		SignalEvent event = event(sender, arguments);
 		if (receivers.length == 1 && start == 0) {
 			ReceiverEntry receiver = receivers[0];
-			Receiver target = receiver.target();
+			ReceiverFunction target = receiver.target();
 			if (target == null) {
 				return List.of();
 			}
@@ -260,7 +260,7 @@ public class Signal {
 		Response[] responses = new Response[receivers.length];
 		int count = 0;
 		for (ReceiverEntry receiver : receivers) {
-			Receiver target = receiver.target();
+			ReceiverFunction target = receiver.target();
 			if (target != null) {
 				responses[count++] = robust ? callRobust(receiver, target, event) : call(receiver, target, event);
 			}
@@ -316,7 +316,7 @@ public class Signal {
 	}
 
 	private @Nullable Response callAsync(ReceiverEntry receiver, SignalEvent event, boolean robust) {
-		Receiver target = receiver.target();
+		ReceiverFunction target = receiver.target();
 		if (target == null) {
 			return null;
 		}
@@ -324,7 +324,7 @@ public class Signal {
 	}
 
 	/** Call a receiver; its exception propagates, a checked one wrapped. */
-	private Response call(ReceiverEntry receiver, Receiver target, SignalEvent event) {
+	private Response call(ReceiverEntry receiver, ReceiverFunction target, SignalEvent event) {
 		try {
 			return new Response(receiver, invoke(receiver, target, event), null);
 		}
@@ -337,7 +337,7 @@ public class Signal {
 	}
 
 	/** Call a receiver; its exception is logged and becomes its response. */
-	private Response callRobust(ReceiverEntry receiver, Receiver target, SignalEvent event) {
+	private Response callRobust(ReceiverEntry receiver, ReceiverFunction target, SignalEvent event) {
 		try {
 			return new Response(receiver, invoke(receiver, target, event), null);
 		}
@@ -347,7 +347,8 @@ public class Signal {
 		}
 	}
 
-	private @Nullable Object invoke(ReceiverEntry receiver, Receiver target, SignalEvent event) throws Exception {
+	private @Nullable Object invoke(ReceiverEntry receiver, ReceiverFunction target, SignalEvent event)
+			throws Exception {
 		ReceiverObserver[] observing = this.observers;
 		if (observing.length == 0) {
 			return target.receive(event);

@@ -4,8 +4,9 @@
  * <p>
  * A {@link io.signalsforspring.signals.Signal} is an object that application code shares.
  * Code that is interested in something <em>connects</em> a
- * {@link io.signalsforspring.signals.Receiver} to it; code where that something happens
- * <em>sends</em> the signal, and every connected receiver is called, in connection order:
+ * {@link io.signalsforspring.signals.ReceiverFunction} to it; code where that something
+ * happens <em>sends</em> the signal, and every connected receiver is called, in
+ * connection order:
  *
  * <pre class="code">
  * Signal orderConfirmed = new Signal(SignalSpec.named("order_confirmed").argument("order", Order.class));

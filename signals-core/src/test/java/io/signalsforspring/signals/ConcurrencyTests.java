@@ -29,7 +29,7 @@ class ConcurrencyTests {
 	@Test
 	void concurrentConnectDisconnectAndSendLoseNoReceiverAndThrowNothing() throws Exception {
 		AtomicInteger permanentCalls = new AtomicInteger();
-		Receiver permanent = (event) -> permanentCalls.incrementAndGet();
+		ReceiverFunction permanent = (event) -> permanentCalls.incrementAndGet();
 		this.signal.connect(permanent, String.class);
 		int senders = 4;
 		int churners = 4;
@@ -59,7 +59,7 @@ class ConcurrencyTests {
 				start.await();
 				int round = 0;
 				while (sending.get() || round < 100) {
-					Receiver temporary = (event) -> null;
+					ReceiverFunction temporary = (event) -> null;
 					Object sender = (round % 2 == 0) ? String.class : null;
 					this.signal.connect(temporary, sender, false, (round % 3 == 0) ? "uid-" + churner : null);
 					this.signal.connect(temporary, sender);

@@ -28,11 +28,11 @@ class DjangoParityTests {
 	@Test
 	void weaklyConnectedBoundMethodLivesAsLongAsItsOwner() {
 		Owner owner = new Owner("a");
-		this.signal.connect(Receiver.bound(owner, Owner::receive), null, true, null);
+		this.signal.connect(ReceiverFunction.bound(owner, Owner::receive), null, true, null);
 		GarbageCollection.collect();
 		assertThat(this.signal.send(this)).hasSize(1);
 		assertThat(owner.calls).hasValue(1);
-		assertThat(this.signal.disconnect(Receiver.bound(owner, Owner::receive))).isTrue();
+		assertThat(this.signal.disconnect(ReceiverFunction.bound(owner, Owner::receive))).isTrue();
 	}
 
 	/**
@@ -44,13 +44,13 @@ class DjangoParityTests {
 		assertThat(GarbageCollection.collected(owner)).isFalse();
 		assertThat(this.signal.send(this)).hasSize(1);
 		assertThat(owner.get().calls).hasValue(1);
-		assertThat(this.signal.disconnect(Receiver.bound(owner.get(), Owner::receive))).isTrue();
+		assertThat(this.signal.disconnect(ReceiverFunction.bound(owner.get(), Owner::receive))).isTrue();
 		assertThat(GarbageCollection.collected(owner)).as("released once disconnected").isTrue();
 	}
 
 	private WeakReference<Owner> connectStronglyBoundToOwnerNobodyElseHolds() {
 		Owner owner = new Owner("a");
-		this.signal.connect(Receiver.bound(owner, Owner::receive), null, false, null);
+		this.signal.connect(ReceiverFunction.bound(owner, Owner::receive), null, false, null);
 		return new WeakReference<>(owner);
 	}
 
@@ -67,7 +67,7 @@ class DjangoParityTests {
 
 	private WeakReference<Owner> connectWeaklyBoundToOwnerNobodyElseHolds() {
 		Owner owner = new Owner("a");
-		this.signal.connect(Receiver.bound(owner, Owner::receive), null, true, null);
+		this.signal.connect(ReceiverFunction.bound(owner, Owner::receive), null, true, null);
 		assertThat(this.signal.hasListeners(this)).isTrue();
 		return new WeakReference<>(owner);
 	}
@@ -76,12 +76,12 @@ class DjangoParityTests {
 	@Test
 	void distinctFunctionsBoundToOneOwnerAreDistinctReceivers() {
 		Owner owner = new Owner("o");
-		this.signal.connect(Receiver.bound(owner, new Tagged("A")));
-		this.signal.connect(Receiver.bound(owner, new Tagged("B")));
+		this.signal.connect(ReceiverFunction.bound(owner, new Tagged("A")));
+		this.signal.connect(ReceiverFunction.bound(owner, new Tagged("B")));
 		String prefix = "captured ";
-		this.signal.connect(Receiver.bound(owner, (Owner o, SignalEvent event) -> prefix + "1"));
+		this.signal.connect(ReceiverFunction.bound(owner, (Owner o, SignalEvent event) -> prefix + "1"));
 		String other = "captured ";
-		this.signal.connect(Receiver.bound(owner, (Owner o, SignalEvent event) -> other + "2"));
+		this.signal.connect(ReceiverFunction.bound(owner, (Owner o, SignalEvent event) -> other + "2"));
 		List<Object> answers = this.signal.send(this).stream().map(Response::value).toList();
 		assertThat(answers).containsExactly("A", "B", "captured 1", "captured 2");
 		this.signal.connections().forEach(Connection::disconnect);
@@ -91,10 +91,10 @@ class DjangoParityTests {
 	@Test
 	void theSameBoundMethodConnectedTwiceIsOneReceiver() {
 		Owner owner = new Owner("o");
-		this.signal.connect(Receiver.bound(owner, Owner::receive));
-		this.signal.connect(Receiver.bound(owner, Owner::receive));
-		this.signal.connect(Receiver.bound(owner, new Tagged("A")));
-		this.signal.connect(Receiver.bound(owner, new Tagged("A")));
+		this.signal.connect(ReceiverFunction.bound(owner, Owner::receive));
+		this.signal.connect(ReceiverFunction.bound(owner, Owner::receive));
+		this.signal.connect(ReceiverFunction.bound(owner, new Tagged("A")));
+		this.signal.connect(ReceiverFunction.bound(owner, new Tagged("A")));
 		assertThat(this.signal.send(this)).hasSize(2);
 		this.signal.connections().forEach(Connection::disconnect);
 	}
@@ -106,10 +106,10 @@ class DjangoParityTests {
 	@Test
 	void responseNamesTheReceiverThatWasConnected() {
 		Owner owner = new Owner("a");
-		Receiver connected = Receiver.bound(owner, Owner::receive);
+		ReceiverFunction connected = ReceiverFunction.bound(owner, Owner::receive);
 		this.signal.connect(connected);
 		Response response = this.signal.send(this).get(0);
-		assertThat(response.receiver()).isEqualTo(connected).isEqualTo(Receiver.bound(owner, Owner::receive));
+		assertThat(response.receiver()).isEqualTo(connected).isEqualTo(ReceiverFunction.bound(owner, Owner::receive));
 		this.signal.disconnect(connected);
 	}
 

@@ -20,7 +20,7 @@ class ReceiverLifetimeTests {
 
 	@Test
 	void deadWeakReceiverIsPurged() {
-		WeakReference<Receiver> reference = connectWeakReceiver();
+		WeakReference<ReceiverFunction> reference = connectWeakReceiver();
 		assertThat(GarbageCollection.collected(reference)).isTrue();
 		assertThat(this.signal.send(this)).isEmpty();
 		assertThat(this.signal.connections()).isEmpty();
@@ -29,8 +29,8 @@ class ReceiverLifetimeTests {
 			.isTrue();
 	}
 
-	private WeakReference<Receiver> connectWeakReceiver() {
-		Receiver receiver = new CountingReceiver();
+	private WeakReference<ReceiverFunction> connectWeakReceiver() {
+		ReceiverFunction receiver = new CountingReceiver();
 		this.signal.connect(receiver, null, true, null);
 		assertThat(this.signal.send(this)).hasSize(1);
 		return new WeakReference<>(receiver);
@@ -39,15 +39,15 @@ class ReceiverLifetimeTests {
 	@Test
 	void stronglyHeldReceiverSurvivesCollection() {
 		AtomicInteger calls = new AtomicInteger();
-		WeakReference<Receiver> reference = connectStrongLambda(calls);
+		WeakReference<ReceiverFunction> reference = connectStrongLambda(calls);
 		assertThat(GarbageCollection.collected(reference)).isFalse();
 		this.signal.send(this);
 		assertThat(calls).hasValue(1);
 		assertThat(this.signal.disconnect(reference.get())).isTrue();
 	}
 
-	private WeakReference<Receiver> connectStrongLambda(AtomicInteger calls) {
-		Receiver receiver = (event) -> calls.incrementAndGet();
+	private WeakReference<ReceiverFunction> connectStrongLambda(AtomicInteger calls) {
+		ReceiverFunction receiver = (event) -> calls.incrementAndGet();
 		this.signal.connect(receiver);
 		return new WeakReference<>(receiver);
 	}
@@ -56,17 +56,17 @@ class ReceiverLifetimeTests {
 	void weakLambdaIsRefusedRatherThanSilentlyCollected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.signal.connect((event) -> null, null, true, null))
 			.withMessageContaining("would be collected at once")
-			.withMessageContaining("Receiver.bound(owner, Owner::method)");
+			.withMessageContaining("ReceiverFunction.bound(owner, Owner::method)");
 	}
 
 	@Test
 	void boundReceiverLivesAsLongAsItsOwner() {
 		CountingReceiver owner = new CountingReceiver();
-		this.signal.connect(Receiver.bound(owner, CountingReceiver::receive));
+		this.signal.connect(ReceiverFunction.bound(owner, CountingReceiver::receive));
 		GarbageCollection.collect();
 		this.signal.send(this);
 		assertThat(owner.calls).isEqualTo(1);
-		assertThat(this.signal.disconnect(Receiver.bound(owner, CountingReceiver::receive))).isTrue();
+		assertThat(this.signal.disconnect(ReceiverFunction.bound(owner, CountingReceiver::receive))).isTrue();
 	}
 
 	@Test
@@ -79,20 +79,20 @@ class ReceiverLifetimeTests {
 
 	private WeakReference<CountingReceiver> connectBoundToShortLivedOwner() {
 		CountingReceiver owner = new CountingReceiver();
-		this.signal.connect(Receiver.bound(owner, CountingReceiver::receive));
+		this.signal.connect(ReceiverFunction.bound(owner, CountingReceiver::receive));
 		return new WeakReference<>(owner);
 	}
 
 	@Test
 	void registryNeverKeepsASenderAlive() {
-		Receiver receiver = (event) -> null;
+		ReceiverFunction receiver = (event) -> null;
 		WeakReference<Object> sender = connectForShortLivedSender(receiver);
 		assertThat(GarbageCollection.collected(sender)).isTrue();
 		this.signal.send(this);
 		assertThat(this.signal.connections()).isEmpty();
 	}
 
-	private WeakReference<Object> connectForShortLivedSender(Receiver receiver) {
+	private WeakReference<Object> connectForShortLivedSender(ReceiverFunction receiver) {
 		Object sender = new Object();
 		this.signal.connect(receiver, sender);
 		assertThat(this.signal.send(sender)).hasSize(1);
@@ -117,7 +117,7 @@ class ReceiverLifetimeTests {
 		return new WeakReference<>(sender);
 	}
 
-	static final class CountingReceiver implements Receiver {
+	static final class CountingReceiver implements ReceiverFunction {
 
 		int calls;
 

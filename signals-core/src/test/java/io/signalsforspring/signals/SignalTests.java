@@ -24,7 +24,7 @@ class SignalTests {
 		assertThat(this.signal.connections()).isEmpty();
 	}
 
-	private Receiver recording(String name) {
+	private ReceiverFunction recording(String name) {
 		return (event) -> {
 			this.calls.add(name);
 			return name;
@@ -33,8 +33,8 @@ class SignalTests {
 
 	@Test
 	void sendCallsReceiversInConnectionOrderAndReturnsTheirResponses() {
-		Receiver first = recording("first");
-		Receiver second = recording("second");
+		ReceiverFunction first = recording("first");
+		ReceiverFunction second = recording("second");
 		try (Connection a = this.signal.connect(first); Connection b = this.signal.connect(second)) {
 			List<Response> responses = this.signal.send(this, Map.of("order", 42));
 			assertThat(this.calls).containsExactly("first", "second");
@@ -125,7 +125,7 @@ class SignalTests {
 
 	@Test
 	void connectingTheSameReceiverTwiceKeepsOneEntry() {
-		Receiver receiver = recording("once");
+		ReceiverFunction receiver = recording("once");
 		Connection first = this.signal.connect(receiver);
 		Connection second = this.signal.connect(receiver);
 		assertThat(second).isSameAs(first);
@@ -136,7 +136,7 @@ class SignalTests {
 
 	@Test
 	void sameReceiverWithThreeSendersIsThreeEntries() {
-		Receiver receiver = recording("r");
+		ReceiverFunction receiver = recording("r");
 		this.signal.connect(receiver, "a");
 		this.signal.connect(receiver, "b");
 		this.signal.connect(receiver, "c");
@@ -167,7 +167,7 @@ class SignalTests {
 
 	@Test
 	void emptyDispatchUidCountsAsNone() {
-		Receiver receiver = recording("r");
+		ReceiverFunction receiver = recording("r");
 		this.signal.connect(receiver, null, false, "");
 		assertThat(this.signal.connections()).singleElement().extracting(Connection::dispatchUid).isNull();
 		assertThat(this.signal.disconnect(receiver)).isTrue();
@@ -175,7 +175,7 @@ class SignalTests {
 
 	@Test
 	void disconnectReturnsWhetherSomethingWasRemoved() {
-		Receiver receiver = recording("r");
+		ReceiverFunction receiver = recording("r");
 		this.signal.connect(receiver, "shop");
 		assertThat(this.signal.disconnect(receiver)).as("other sender").isFalse();
 		assertThat(this.signal.disconnect(receiver, "shop")).isTrue();
@@ -197,37 +197,37 @@ class SignalTests {
 	@Test
 	void boundReceiversOfTheSameOwnerAndMethodAreOneReceiver() {
 		Shop shop = new Shop();
-		this.signal.connect(Receiver.bound(shop, Shop::onOrder));
-		this.signal.connect(Receiver.bound(shop, Shop::onOrder));
+		this.signal.connect(ReceiverFunction.bound(shop, Shop::onOrder));
+		this.signal.connect(ReceiverFunction.bound(shop, Shop::onOrder));
 		this.signal.send(this);
 		assertThat(shop.orders).isEqualTo(1);
 		assertThat(this.signal.connections()).singleElement().satisfies((connection) -> {
 			assertThat(connection.owner()).isSameAs(shop);
 			assertThat(connection.isWeak()).isTrue();
 		});
-		assertThat(this.signal.disconnect(Receiver.bound(shop, Shop::onOrder))).isTrue();
+		assertThat(this.signal.disconnect(ReceiverFunction.bound(shop, Shop::onOrder))).isTrue();
 	}
 
 	@Test
 	void boundReceiverIsFoundAgainFromAnotherPlaceInTheSource() {
 		Shop shop = new Shop();
 		BoundReceiver<Shop> lambda = (owner, event) -> owner.onOrder(event);
-		this.signal.connect(Receiver.bound(shop, lambda));
-		assertThat(this.signal.disconnect(Receiver.bound(shop, Shop::onOrder))).as("other method").isFalse();
-		assertThat(this.signal.disconnect(Receiver.bound(shop, lambda))).isTrue();
+		this.signal.connect(ReceiverFunction.bound(shop, lambda));
+		assertThat(this.signal.disconnect(ReceiverFunction.bound(shop, Shop::onOrder))).as("other method").isFalse();
+		assertThat(this.signal.disconnect(ReceiverFunction.bound(shop, lambda))).isTrue();
 	}
 
 	@Test
 	void boundReceiversOfDifferentOwnersAreDifferentReceivers() {
 		Shop a = new Shop();
 		Shop b = new Shop();
-		this.signal.connect(Receiver.bound(a, Shop::onOrder));
-		this.signal.connect(Receiver.bound(b, Shop::onOrder));
+		this.signal.connect(ReceiverFunction.bound(a, Shop::onOrder));
+		this.signal.connect(ReceiverFunction.bound(b, Shop::onOrder));
 		this.signal.send(this);
 		assertThat(a.orders).isEqualTo(1);
 		assertThat(b.orders).isEqualTo(1);
-		assertThat(this.signal.disconnect(Receiver.bound(a, Shop::onOrder))).isTrue();
-		assertThat(this.signal.disconnect(Receiver.bound(b, Shop::onOrder))).isTrue();
+		assertThat(this.signal.disconnect(ReceiverFunction.bound(a, Shop::onOrder))).isTrue();
+		assertThat(this.signal.disconnect(ReceiverFunction.bound(b, Shop::onOrder))).isTrue();
 	}
 
 	@Test
@@ -258,7 +258,7 @@ class SignalTests {
 
 	@Test
 	void receiverConnectedDuringSendFirstRunsOnTheNextSend() {
-		Receiver late = recording("late");
+		ReceiverFunction late = recording("late");
 		List<Connection> connected = new ArrayList<>();
 		try (Connection connection = this.signal.connect((event) -> {
 			if (connected.isEmpty()) {
@@ -276,7 +276,7 @@ class SignalTests {
 
 	@Test
 	void receiverDisconnectedDuringSendStillRunsInThatSend() {
-		Receiver victim = recording("victim");
+		ReceiverFunction victim = recording("victim");
 		try (Connection connection = this.signal.connect((event) -> this.signal.disconnect(victim))) {
 			this.signal.connect(victim);
 			this.signal.send(this);

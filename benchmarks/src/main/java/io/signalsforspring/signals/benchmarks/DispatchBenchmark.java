@@ -6,10 +6,11 @@ import java.util.concurrent.TimeUnit;
 
 import com.google.common.eventbus.EventBus;
 import com.google.common.eventbus.Subscribe;
-import io.signalsforspring.signals.Receiver;
+import io.signalsforspring.signals.ReceiverFunction;
 import io.signalsforspring.signals.Response;
 import io.signalsforspring.signals.Signal;
 import io.signalsforspring.signals.SignalEvent;
+import io.signalsforspring.signals.spring.Receiver;
 import io.signalsforspring.signals.spring.autoconfigure.SignalsAutoConfiguration;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -212,7 +213,7 @@ public class DispatchBenchmark {
 
 	}
 
-	static final class CountingReceiver implements Receiver {
+	static final class CountingReceiver implements ReceiverFunction {
 
 		@Override
 		@CompilerControl(CompilerControl.Mode.DONT_INLINE)
@@ -230,7 +231,7 @@ public class DispatchBenchmark {
 			return new OrderPlaced();
 		}
 
-		@io.signalsforspring.signals.spring.Receiver(OrderPlaced.class)
+		@Receiver(OrderPlaced.class)
 		@CompilerControl(CompilerControl.Mode.DONT_INLINE)
 		public String onOrder(String order) {
 			return order;

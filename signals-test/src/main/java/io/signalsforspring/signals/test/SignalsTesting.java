@@ -7,8 +7,8 @@ import java.util.List;
 import io.signalsforspring.signals.ModelSignals;
 import io.signalsforspring.signals.Scope;
 import io.signalsforspring.signals.Signal;
-import io.signalsforspring.signals.spring.ReceiverScheduler;
-import io.signalsforspring.signals.spring.SignalCatalog;
+import io.signalsforspring.signals.spring.internal.ReceiverScheduler;
+import io.signalsforspring.signals.spring.internal.SignalCatalog;
 
 import org.springframework.context.ApplicationContext;
 
