@@ -55,6 +55,10 @@ public final class SignalsTesting {
 	 */
 	@SafeVarargs
 	public static Scope mute(ApplicationContext context, Class<? extends Signal>... types) {
+		return mute(context, List.of(types));
+	}
+
+	private static Scope mute(ApplicationContext context, List<Class<? extends Signal>> types) {
 		List<Scope> mutings = new ArrayList<>();
 		for (Signal signal : signals(context)) {
 			for (Class<? extends Signal> type : types) {
@@ -73,9 +77,8 @@ public final class SignalsTesting {
 	 * @param context the application context
 	 * @return the scope that un-mutes them
 	 */
-	@SuppressWarnings("unchecked")
 	public static Scope muteModelSignals(ApplicationContext context) {
-		return mute(context, MODEL_SIGNALS.toArray(new Class[0]));
+		return mute(context, MODEL_SIGNALS);
 	}
 
 	/**

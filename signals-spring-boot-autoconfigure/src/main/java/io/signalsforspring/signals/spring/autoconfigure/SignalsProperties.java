@@ -19,18 +19,34 @@ public class SignalsProperties {
 
 	private final Async async = new Async();
 
+	/**
+	 * Return whether signals are enabled.
+	 * @return whether signals are enabled
+	 */
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
+	/**
+	 * Set whether signals are enabled.
+	 * @param enabled whether signals are enabled
+	 */
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
 	}
 
+	/**
+	 * Return the properties of commit-phase receivers.
+	 * @return the properties of commit-phase receivers
+	 */
 	public Transaction getTransaction() {
 		return this.transaction;
 	}
 
+	/**
+	 * Return the properties of asynchronous receivers.
+	 * @return the properties of asynchronous receivers
+	 */
 	public Async getAsync() {
 		return this.async;
 	}
@@ -47,10 +63,18 @@ public class SignalsProperties {
 		 */
 		private boolean runWithoutTransaction = true;
 
+		/**
+		 * Return whether commit-phase receivers run at once outside a transaction.
+		 * @return whether they run at once outside a transaction
+		 */
 		public boolean isRunWithoutTransaction() {
 			return this.runWithoutTransaction;
 		}
 
+		/**
+		 * Set whether commit-phase receivers run at once outside a transaction.
+		 * @param runWithoutTransaction whether they run at once outside a transaction
+		 */
 		public void setRunWithoutTransaction(boolean runWithoutTransaction) {
 			this.runWithoutTransaction = runWithoutTransaction;
 		}
@@ -75,18 +99,34 @@ public class SignalsProperties {
 		 */
 		private String threadNamePrefix = "signals-";
 
+		/**
+		 * Return how long shutdown waits for asynchronous receivers.
+		 * @return how long shutdown waits
+		 */
 		public Duration getShutdownTimeout() {
 			return this.shutdownTimeout;
 		}
 
+		/**
+		 * Set how long shutdown waits for asynchronous receivers.
+		 * @param shutdownTimeout how long shutdown waits
+		 */
 		public void setShutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
 		}
 
+		/**
+		 * Return the prefix of the executor's thread names.
+		 * @return the prefix
+		 */
 		public String getThreadNamePrefix() {
 			return this.threadNamePrefix;
 		}
 
+		/**
+		 * Set the prefix of the executor's thread names.
+		 * @param threadNamePrefix the prefix
+		 */
 		public void setThreadNamePrefix(String threadNamePrefix) {
 			this.threadNamePrefix = threadNamePrefix;
 		}
