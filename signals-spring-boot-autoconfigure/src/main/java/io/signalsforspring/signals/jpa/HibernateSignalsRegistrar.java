@@ -24,6 +24,7 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -150,6 +151,7 @@ public final class HibernateSignalsRegistrar
 	private ModelSignalSet signals() {
 		if (this.signals == null) {
 			BeanFactory beans = this.beanFactory;
+			Assert.state(beans != null, "No BeanFactory");
 			this.signals = new ModelSignalSet(beans.getBean(ModelSignals.PreInit.class),
 					beans.getBean(ModelSignals.PostInit.class), beans.getBean(ModelSignals.PreSave.class),
 					beans.getBean(ModelSignals.PostSave.class), beans.getBean(ModelSignals.PreDelete.class),

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import org.springframework.context.ApplicationContext;
@@ -69,7 +70,12 @@ final class SignalsExtension implements BeforeEachCallback, AfterEachCallback, P
 
 	@Override
 	public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
-		return extension.getStore(NAMESPACE).get(CapturedSignals.class, CapturedSignals.class);
+		CapturedSignals captured = extension.getStore(NAMESPACE).get(CapturedSignals.class, CapturedSignals.class);
+		if (captured == null) {
+			throw new ParameterResolutionException("No signals are captured for " + parameter.getDeclaringExecutable()
+					+ ": annotate the test class or method with @CaptureSignals");
+		}
+		return captured;
 	}
 
 }

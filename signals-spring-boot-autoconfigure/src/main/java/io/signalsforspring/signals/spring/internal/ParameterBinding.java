@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -72,9 +73,11 @@ final class ParameterBinding {
 	 * only when the first lookup finds nothing, is the other spelling tried.
 	 */
 	private @Nullable Object argumentValue(SignalEvent event) {
-		Object value = event.get(this.argument);
-		if (value == null && this.undeclared && !event.has(this.argument)) {
-			return event.get(snakeCase(this.argument));
+		String name = this.argument;
+		Assert.state(name != null, "not an argument binding");
+		Object value = event.get(name);
+		if (value == null && this.undeclared && !event.has(name)) {
+			return event.get(snakeCase(name));
 		}
 		return value;
 	}

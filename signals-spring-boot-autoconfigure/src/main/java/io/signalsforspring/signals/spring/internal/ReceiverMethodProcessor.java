@@ -35,6 +35,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.annotation.OrderUtils;
 import org.springframework.expression.Expression;
+import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -87,9 +88,15 @@ public final class ReceiverMethodProcessor
 		this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
 	}
 
+	private ConfigurableListableBeanFactory beanFactory() {
+		ConfigurableListableBeanFactory factory = this.beanFactory;
+		Assert.state(factory != null, "No BeanFactory");
+		return factory;
+	}
+
 	@Override
 	public void afterSingletonsInstantiated() {
-		ConfigurableListableBeanFactory factory = this.beanFactory;
+		ConfigurableListableBeanFactory factory = beanFactory();
 		List<Candidate> candidates = new ArrayList<>();
 		for (String beanName : factory.getBeanNamesForType(Object.class, false, true)) {
 			if (ScopedProxyUtils.isScopedTarget(beanName)) {
@@ -137,7 +144,7 @@ public final class ReceiverMethodProcessor
 			String contextKey = Integer.toHexString(System.identityHashCode(this.beanFactory));
 			List<Candidate> prepared = new ArrayList<>();
 			for (Class<? extends Signal> signalType : annotation.signal()) {
-				Signal signal = SignalResolver.resolve(this.beanFactory, signalType);
+				Signal signal = SignalResolver.resolve(beanFactory(), signalType);
 				this.catalog.ifAvailable((known) -> known.add(signal));
 				ParameterBinding[] bindings = ParameterBinding.plan(method, signal, annotation.sender());
 				ReceiverDescription description = new ReceiverDescription(name, beanName, method.getName(),
@@ -163,7 +170,7 @@ public final class ReceiverMethodProcessor
 
 	private ReceiverConditions conditions() {
 		if (this.conditions == null) {
-			this.conditions = new ReceiverConditions(this.beanFactory);
+			this.conditions = new ReceiverConditions(beanFactory());
 		}
 		return this.conditions;
 	}

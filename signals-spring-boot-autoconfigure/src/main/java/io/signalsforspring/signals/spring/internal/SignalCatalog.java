@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.signalsforspring.signals.ReceiverObserver;
 import io.signalsforspring.signals.Signal;
+import org.jspecify.annotations.Nullable;
 import io.signalsforspring.signals.spring.Receiver;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -31,7 +32,7 @@ public final class SignalCatalog implements BeanPostProcessor, SmartInitializing
 
 	private final Set<Signal> signals = Collections.newSetFromMap(new IdentityHashMap<>());
 
-	private List<ReceiverObserver> ready;
+	private @Nullable List<ReceiverObserver> ready;
 
 	/**
 	 * Create a catalog.
@@ -54,16 +55,18 @@ public final class SignalCatalog implements BeanPostProcessor, SmartInitializing
 	 * @param signal the signal
 	 */
 	public synchronized void add(Signal signal) {
-		if (this.signals.add(signal) && this.ready != null) {
-			this.ready.forEach(signal::addObserver);
+		List<ReceiverObserver> known = this.ready;
+		if (this.signals.add(signal) && known != null) {
+			known.forEach(signal::addObserver);
 		}
 	}
 
 	@Override
 	public synchronized void afterSingletonsInstantiated() {
-		this.ready = this.observers.orderedStream().toList();
+		List<ReceiverObserver> known = this.observers.orderedStream().toList();
+		this.ready = known;
 		for (Signal signal : this.signals) {
-			this.ready.forEach(signal::addObserver);
+			known.forEach(signal::addObserver);
 		}
 	}
 
@@ -74,9 +77,10 @@ public final class SignalCatalog implements BeanPostProcessor, SmartInitializing
 	 */
 	@Override
 	public synchronized void destroy() {
-		if (this.ready != null) {
+		List<ReceiverObserver> known = this.ready;
+		if (known != null) {
 			for (Signal signal : this.signals) {
-				this.ready.forEach(signal::removeObserver);
+				known.forEach(signal::removeObserver);
 			}
 		}
 		this.signals.clear();

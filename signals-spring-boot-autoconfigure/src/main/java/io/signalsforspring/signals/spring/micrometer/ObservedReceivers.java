@@ -54,7 +54,9 @@ public final class ObservedReceivers implements ReceiverObserver {
 	@Override
 	public void afterReceiver(Connection connection, SignalEvent event, @Nullable Object context, long nanos,
 			@Nullable Throwable failure) {
-		Observation.Scope scope = (Observation.Scope) context;
+		if (!(context instanceof Observation.Scope scope)) {
+			return;
+		}
 		Observation observation = scope.getCurrentObservation();
 		scope.close();
 		if (failure != null) {
