@@ -14,7 +14,6 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -28,7 +27,10 @@ import org.springframework.security.authentication.event.AbstractAuthenticationE
  * Auto-configuration of the framework signals, each when its technology is on the class
  * path: request signals for servlet web applications, migration signals for Flyway,
  * {@code connection_created} for HikariCP pools, and authentication signals for Spring
- * Security.
+ * Security. The first three change every request, migration or pool, so each is set up
+ * only when a {@code @Receiver} method of its signals is declared, or when its property
+ * ({@code signals.web.enabled}, {@code signals.flyway.enabled},
+ * {@code signals.jdbc.enabled}) is {@code true}; {@code false} turns it off.
  */
 @AutoConfiguration(after = SignalsAutoConfiguration.class)
 @ConditionalOnBean(SignalsAutoConfiguration.class)
@@ -40,7 +42,8 @@ public final class SignalsFrameworkAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(FilterRegistrationBean.class)
-	@ConditionalOnBooleanProperty(name = "signals.web.enabled", matchIfMissing = true)
+	@ConditionalOnReceivers(property = "signals.web.enabled", signals = { RequestSignals.RequestStarted.class,
+			RequestSignals.RequestFinished.class, RequestSignals.GotRequestException.class })
 	static class RequestSignalsConfiguration {
 
 		@Bean
@@ -57,7 +60,8 @@ public final class SignalsFrameworkAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(Flyway.class)
-	@ConditionalOnBooleanProperty(name = "signals.flyway.enabled", matchIfMissing = true)
+	@ConditionalOnReceivers(property = "signals.flyway.enabled",
+			signals = { ModelSignals.PreMigrate.class, ModelSignals.PostMigrate.class })
 	static class MigrationSignalsConfiguration {
 
 		@Bean
@@ -71,7 +75,7 @@ public final class SignalsFrameworkAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(HikariDataSource.class)
-	@ConditionalOnBooleanProperty(name = "signals.jdbc.enabled", matchIfMissing = true)
+	@ConditionalOnReceivers(property = "signals.jdbc.enabled", signals = DatabaseSignals.ConnectionCreated.class)
 	static class ConnectionSignalsConfiguration {
 
 		@Bean

@@ -12,15 +12,9 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;
 import io.signalsforspring.signals.DatabaseSignals;
-import io.signalsforspring.signals.spring.internal.ReceiverMethods;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.BeansException;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
  * Sends {@code connection_created} each time a HikariCP pool opens a new physical
@@ -33,13 +27,9 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * {@code connection} the new physical connection and {@code using} the data source's bean
  * name.
  */
-public final class ConnectionCreatedPostProcessor implements BeanPostProcessor, BeanFactoryAware {
+public final class ConnectionCreatedPostProcessor implements BeanPostProcessor {
 
 	private final ObjectProvider<DatabaseSignals.ConnectionCreated> signal;
-
-	private @Nullable ConfigurableListableBeanFactory beanFactory;
-
-	private @Nullable Boolean needed;
 
 	/**
 	 * Create the post-processor.
@@ -51,32 +41,14 @@ public final class ConnectionCreatedPostProcessor implements BeanPostProcessor, 
 	}
 
 	@Override
-	public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
-		this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
-	}
-
-	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof HikariDataSource pool && pool.getDataSource() == null && pool.getJdbcUrl() != null
-				&& !pool.isRunning() && isNeeded()) {
+				&& !pool.isRunning()) {
 			DataSource driver = new DriverDataSource(pool.getJdbcUrl(), pool.getDriverClassName(),
 					pool.getDataSourceProperties(), pool.getUsername(), pool.getPassword());
 			pool.setDataSource(new Announcing(driver, beanName));
 		}
 		return bean;
-	}
-
-	/**
-	 * Whether anything listens to {@code connection_created}: a {@code @Receiver} method
-	 * declared by a bean of the context, or a receiver connected in code before the pool
-	 * is created. Otherwise pools are left as they are.
-	 */
-	private boolean isNeeded() {
-		if (this.needed == null) {
-			this.needed = !this.signal.getObject().connections().isEmpty() || (this.beanFactory != null
-					&& ReceiverMethods.declared(this.beanFactory, DatabaseSignals.ConnectionCreated.class));
-		}
-		return this.needed;
 	}
 
 	/** Opens physical connections through the driver and announces each one. */

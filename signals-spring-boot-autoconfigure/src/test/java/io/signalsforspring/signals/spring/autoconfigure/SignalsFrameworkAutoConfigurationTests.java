@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.signalsforspring.signals.DatabaseSignals;
+import io.signalsforspring.signals.ModelSignals;
+import io.signalsforspring.signals.RequestSignals;
 import io.signalsforspring.signals.spring.Receiver;
 import io.signalsforspring.signals.spring.flyway.MigrationSignalsCallback;
 import io.signalsforspring.signals.spring.jdbc.ConnectionCreatedPostProcessor;
@@ -20,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each global side effect of the framework signals (a servlet filter on every request, a
- * callback on every migration, a connection source in Hikari pools) is off with its own
- * property; the pools are changed only when a receiver listens to
- * {@code connection_created}.
+ * callback on every migration, a connection source in Hikari pools) is absent unless a
+ * receiver of its signals is declared or its property is {@code true}, and off with its
+ * property {@code false}.
  */
 class SignalsFrameworkAutoConfigurationTests {
 
@@ -30,22 +32,50 @@ class SignalsFrameworkAutoConfigurationTests {
 			AutoConfigurations.of(SignalsAutoConfiguration.class, SignalsFrameworkAutoConfiguration.class));
 
 	@Test
-	void everyBridgeIsOnByDefault() {
-		this.runner.run((context) -> assertThat(context).hasBean("requestSignalsFilter")
-			.hasSingleBean(MigrationSignalsCallback.class)
-			.hasSingleBean(ConnectionCreatedPostProcessor.class));
+	void noBridgeIsSetUpWithoutReceivers() {
+		this.runner.run((context) -> assertThat(context).hasNotFailed()
+			.doesNotHaveBean("requestSignalsFilter")
+			.doesNotHaveBean(MigrationSignalsCallback.class)
+			.doesNotHaveBean(ConnectionCreatedPostProcessor.class));
 	}
 
 	@Test
-	void requestFilterIsOffWithItsProperty() {
-		this.runner.withPropertyValues("signals.web.enabled=false")
+	void eachBridgeIsSetUpForADeclaredReceiverOfItsSignals() {
+		this.runner.withUserConfiguration(FrameworkReceivers.class)
+			.run((context) -> assertThat(context).hasBean("requestSignalsFilter")
+				.hasSingleBean(MigrationSignalsCallback.class)
+				.hasSingleBean(ConnectionCreatedPostProcessor.class));
+	}
+
+	@Test
+	void onlyTheBridgesOfDeclaredSignalsAreSetUp() {
+		this.runner.withUserConfiguration(ConnectionReceiver.class)
+			.run((context) -> assertThat(context).doesNotHaveBean("requestSignalsFilter")
+				.doesNotHaveBean(MigrationSignalsCallback.class)
+				.hasSingleBean(ConnectionCreatedPostProcessor.class));
+	}
+
+	@Test
+	void eachBridgeIsSetUpWithoutReceiversWhenItsPropertyIsTrue() {
+		this.runner
+			.withPropertyValues("signals.web.enabled=true", "signals.flyway.enabled=true", "signals.jdbc.enabled=true")
+			.run((context) -> assertThat(context).hasBean("requestSignalsFilter")
+				.hasSingleBean(MigrationSignalsCallback.class)
+				.hasSingleBean(ConnectionCreatedPostProcessor.class));
+	}
+
+	@Test
+	void requestFilterIsOffWithItsPropertyDespiteReceivers() {
+		this.runner.withUserConfiguration(FrameworkReceivers.class)
+			.withPropertyValues("signals.web.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean("requestSignalsFilter")
 				.hasSingleBean(MigrationSignalsCallback.class));
 	}
 
 	@Test
-	void flywayCallbackIsOffWithItsProperty() {
-		this.runner.withPropertyValues("signals.flyway.enabled=false")
+	void flywayCallbackIsOffWithItsPropertyDespiteReceivers() {
+		this.runner.withUserConfiguration(FrameworkReceivers.class)
+			.withPropertyValues("signals.flyway.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrationSignalsCallback.class)
 				.hasBean("requestSignalsFilter"));
 	}
@@ -81,8 +111,9 @@ class SignalsFrameworkAutoConfigurationTests {
 	}
 
 	@Test
-	void hikariConnectionSourceIsOffWithItsProperty() {
-		this.runner.withPropertyValues("signals.jdbc.enabled=false")
+	void hikariConnectionSourceIsOffWithItsPropertyDespiteReceivers() {
+		this.runner.withUserConfiguration(FrameworkReceivers.class)
+			.withPropertyValues("signals.jdbc.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ConnectionCreatedPostProcessor.class));
 	}
 
@@ -93,6 +124,22 @@ class SignalsFrameworkAutoConfigurationTests {
 		@Receiver(DatabaseSignals.ConnectionCreated.class)
 		void connected(String using) {
 			this.using.add(using);
+		}
+
+	}
+
+	static class FrameworkReceivers {
+
+		@Receiver(RequestSignals.RequestStarted.class)
+		void started() {
+		}
+
+		@Receiver(ModelSignals.PostMigrate.class)
+		void migrated() {
+		}
+
+		@Receiver(DatabaseSignals.ConnectionCreated.class)
+		void connected() {
 		}
 
 	}
