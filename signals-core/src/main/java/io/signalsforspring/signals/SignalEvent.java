@@ -25,6 +25,19 @@ public final class SignalEvent {
 	}
 
 	/**
+	 * Rebuild the event of an earlier send, for a receiver that runs later than the send
+	 * (a durable receiver delivered after a restart, a test). Nothing is checked against
+	 * the signal's declared arguments; the map is not copied.
+	 * @param signal the signal that was sent
+	 * @param sender the sender, or {@code null}
+	 * @param arguments the named arguments
+	 * @return the event
+	 */
+	public static SignalEvent of(Signal signal, @Nullable Object sender, Map<String, ?> arguments) {
+		return new SignalEvent(signal, sender, arguments);
+	}
+
+	/**
 	 * Return the signal that was sent.
 	 * @return the signal
 	 */

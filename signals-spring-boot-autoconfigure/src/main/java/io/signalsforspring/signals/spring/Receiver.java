@@ -85,4 +85,36 @@ public @interface Receiver {
 	 */
 	String condition() default "";
 
+	/**
+	 * Whether deliveries survive a failure, a crash or a restart: each one is recorded in
+	 * the application's database in the sending transaction, attempted right after the
+	 * commit, retried with backoff until it succeeds or runs out of attempts, and then
+	 * kept as failed. Only {@link Phase#AFTER_COMMIT} receivers can be durable. Needs
+	 * db-scheduler and a {@code DataSource}; see the durable delivery docs.
+	 * @return whether durable
+	 */
+	boolean durable() default false;
+
+	/**
+	 * For a durable receiver, how many attempts a delivery gets before it is kept as
+	 * failed; {@code -1} for {@code signals.durable.max-attempts}.
+	 * @return the maximum number of attempts
+	 */
+	int maxAttempts() default -1;
+
+	/**
+	 * For a durable receiver, the delay before the first retry (a duration such as
+	 * {@code "2s"}), doubled at each further retry up to {@link #maxRetryDelay()}; empty
+	 * for {@code signals.durable.first-retry-delay}.
+	 * @return the first retry delay
+	 */
+	String firstRetryDelay() default "";
+
+	/**
+	 * For a durable receiver, the longest delay between two attempts (a duration such as
+	 * {@code "30s"}); empty for {@code signals.durable.max-retry-delay}.
+	 * @return the maximum retry delay
+	 */
+	String maxRetryDelay() default "";
+
 }

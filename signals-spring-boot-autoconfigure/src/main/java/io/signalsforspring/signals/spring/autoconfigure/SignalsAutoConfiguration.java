@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import io.signalsforspring.signals.ReceiverObserver;
 import io.signalsforspring.signals.spring.LoggingReceiverErrorHandler;
 import io.signalsforspring.signals.spring.ReceiverErrorHandler;
+import io.signalsforspring.signals.spring.internal.DurableDeliveries;
 import io.signalsforspring.signals.spring.internal.ReceiverMethodProcessor;
 import io.signalsforspring.signals.spring.internal.ReceiverScheduler;
 import io.signalsforspring.signals.spring.internal.SignalCatalog;
@@ -69,8 +70,8 @@ public final class SignalsAutoConfiguration {
 
 	@Bean
 	static ReceiverMethodProcessor receiverMethodProcessor(ObjectProvider<ReceiverScheduler> scheduler,
-			ObjectProvider<SignalCatalog> catalog) {
-		return new ReceiverMethodProcessor(scheduler, catalog);
+			ObjectProvider<SignalCatalog> catalog, ObjectProvider<DurableDeliveries> durableDeliveries) {
+		return new ReceiverMethodProcessor(scheduler, catalog, durableDeliveries);
 	}
 
 	@Bean

@@ -20,7 +20,7 @@ import org.springframework.util.ReflectionUtils;
  * binds the event to the method's parameters and calls it through a method handle, or
  * hands it to the {@link ReceiverScheduler} for a commit phase or asynchronous run.
  */
-final class MethodReceiver implements ReceiverFunction, ScheduledReceiver {
+final class MethodReceiver implements ReceiverFunction, ScheduledReceiver, DurableReceiver {
 
 	private final Signal signal;
 
@@ -40,10 +40,16 @@ final class MethodReceiver implements ReceiverFunction, ScheduledReceiver {
 
 	private final ReceiverDescription description;
 
-	MethodReceiver(Object bean, Method invocable, Signal signal, ParameterBinding[] bindings,
+	private final Method method;
+
+	private final @Nullable Durability durability;
+
+	MethodReceiver(Object bean, Method method, Method invocable, Signal signal, ParameterBinding[] bindings,
 			@Nullable Expression condition, ReceiverConditions conditions, Phase phase, boolean async,
-			ReceiverScheduler scheduler, ReceiverDescription description) {
+			ReceiverScheduler scheduler, ReceiverDescription description, @Nullable Durability durability) {
 		this.description = description;
+		this.method = method;
+		this.durability = durability;
 		this.signal = signal;
 		this.invoker = invoker(bean, invocable);
 		this.bindings = bindings;
@@ -78,6 +84,10 @@ final class MethodReceiver implements ReceiverFunction, ScheduledReceiver {
 	public @Nullable Object receive(SignalEvent event) throws Exception {
 		if (this.phase == Phase.IMMEDIATE && !this.async) {
 			return invoke(event);
+		}
+		if (this.durability != null) {
+			this.durability.deliveries().record(this, event);
+			return null;
 		}
 		this.scheduler.schedule(this, event);
 		return null;
@@ -120,8 +130,45 @@ final class MethodReceiver implements ReceiverFunction, ScheduledReceiver {
 		return values;
 	}
 
-	Signal signal() {
+	@Override
+	public Signal signal() {
 		return this.signal;
+	}
+
+	@Override
+	public String name() {
+		return this.description.receiver();
+	}
+
+	@Override
+	public Method method() {
+		return this.method;
+	}
+
+	@Override
+	public int maxAttempts() {
+		return (this.durability != null) ? this.durability.maxAttempts() : -1;
+	}
+
+	@Override
+	public String firstRetryDelay() {
+		return (this.durability != null) ? this.durability.firstRetryDelay() : "";
+	}
+
+	@Override
+	public String maxRetryDelay() {
+		return (this.durability != null) ? this.durability.maxRetryDelay() : "";
+	}
+
+	boolean isDurable() {
+		return this.durability != null;
+	}
+
+	/**
+	 * Where a durable receiver's deliveries go, and its retry settings.
+	 */
+	record Durability(DurableDeliveries deliveries, int maxAttempts, String firstRetryDelay, String maxRetryDelay) {
+
 	}
 
 	ReceiverDescription description() {

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.signalsforspring.signals.Signal;
 import io.signalsforspring.signals.SignalEvent;
@@ -26,7 +27,7 @@ final class ParameterBinding {
 
 	private enum Kind {
 
-		EVENT, SIGNAL, SENDER, ALL_ARGUMENTS, ARGUMENT
+		EVENT, SIGNAL, SENDER, ALL_ARGUMENTS, ARGUMENT, DELIVERY_ID
 
 	}
 
@@ -63,6 +64,7 @@ final class ParameterBinding {
 			case SIGNAL -> event.signal();
 			case SENDER -> checked(event, event.sender(), "the sender");
 			case ALL_ARGUMENTS -> event.arguments();
+			case DELIVERY_ID -> deliveryId(event);
 			case ARGUMENT -> checked(event, argumentValue(event), "argument '" + this.argument + "'");
 		};
 	}
@@ -82,6 +84,11 @@ final class ParameterBinding {
 		return value;
 	}
 
+	private @Nullable Object deliveryId(SignalEvent event) {
+		Object id = event.get(DurableReceiver.DELIVERY_ID);
+		return (this.type == UUID.class && id instanceof String text) ? UUID.fromString(text) : id;
+	}
+
 	private @Nullable Object checked(SignalEvent event, @Nullable Object value, String what) {
 		if ((value == null) ? this.primitive : !this.type.isInstance(value)) {
 			throw new IllegalArgumentException("Cannot pass " + what + " of " + event.signal() + " ("
@@ -96,15 +103,26 @@ final class ParameterBinding {
 	 * @throws IllegalStateException naming the parameter, what it could bind to and the
 	 * signal's arguments, if a parameter cannot be bound
 	 */
-	static ParameterBinding[] plan(Method method, Signal signal, Class<?>[] senders) {
+	static ParameterBinding[] plan(Method method, Signal signal, Class<?>[] senders, boolean durable) {
 		Class<?>[] types = method.getParameterTypes();
 		String[] discovered = names.getParameterNames(method);
 		ParameterBinding[] plan = new ParameterBinding[types.length];
 		for (int i = 0; i < types.length; i++) {
 			String name = (discovered != null) ? discovered[i] : "arg" + i;
-			plan[i] = planOne(name, discovered != null, types[i], signal, senders);
+			plan[i] = (durable && isDeliveryId(name, types[i]))
+					? new ParameterBinding(Kind.DELIVERY_ID, name, types[i], null)
+					: planOne(name, discovered != null, types[i], signal, senders);
 		}
 		return plan;
+	}
+
+	/**
+	 * A durable receiver's {@code String deliveryId} or {@code UUID deliveryId}: the id
+	 * of the delivery, the same for every attempt, to use as an idempotency key.
+	 */
+	private static boolean isDeliveryId(String name, Class<?> type) {
+		return (name.equals("deliveryId") || name.equals("delivery_id"))
+				&& (type == String.class || type == UUID.class);
 	}
 
 	private static ParameterBinding planOne(String name, boolean named, Class<?> type, Signal signal,

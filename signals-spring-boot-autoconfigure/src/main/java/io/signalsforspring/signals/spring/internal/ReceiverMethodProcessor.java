@@ -62,6 +62,8 @@ public final class ReceiverMethodProcessor
 
 	private final ObjectProvider<SignalCatalog> catalog;
 
+	private final ObjectProvider<DurableDeliveries> durableDeliveries;
+
 	private @Nullable ReceiverConditions conditions;
 
 	private final Set<Class<?>> withoutReceivers = ConcurrentHashMap.newKeySet();
@@ -77,10 +79,13 @@ public final class ReceiverMethodProcessor
 	 * @param scheduler the scheduler of deferred and asynchronous receivers, looked up
 	 * when receivers are connected
 	 * @param catalog the catalog that learns of the signals receivers name, if any
+	 * @param durableDeliveries the durable delivery engine, if configured
 	 */
-	public ReceiverMethodProcessor(ObjectProvider<ReceiverScheduler> scheduler, ObjectProvider<SignalCatalog> catalog) {
+	public ReceiverMethodProcessor(ObjectProvider<ReceiverScheduler> scheduler, ObjectProvider<SignalCatalog> catalog,
+			ObjectProvider<DurableDeliveries> durableDeliveries) {
 		this.scheduler = scheduler;
 		this.catalog = catalog;
+		this.durableDeliveries = durableDeliveries;
 	}
 
 	@Override
@@ -146,12 +151,18 @@ public final class ReceiverMethodProcessor
 			for (Class<? extends Signal> signalType : annotation.signal()) {
 				Signal signal = SignalResolver.resolve(beanFactory(), signalType);
 				this.catalog.ifAvailable((known) -> known.add(signal));
-				ParameterBinding[] bindings = ParameterBinding.plan(method, signal, annotation.sender());
+				MethodReceiver.Durability durability = durability(annotation);
+				ParameterBinding[] bindings = ParameterBinding.plan(method, signal, annotation.sender(),
+						durability != null);
 				ReceiverDescription description = new ReceiverDescription(name, beanName, method.getName(),
 						annotation.phase(), annotation.async(), order,
 						(condition != null) ? annotation.condition() : null);
-				MethodReceiver receiver = new MethodReceiver(bean, invocable, signal, bindings, condition, conditions(),
-						annotation.phase(), annotation.async(), this.scheduler.getObject(), description);
+				MethodReceiver receiver = new MethodReceiver(bean, method, invocable, signal, bindings, condition,
+						conditions(), annotation.phase(), annotation.async(), this.scheduler.getObject(), description,
+						durability);
+				if (durability != null) {
+					durability.deliveries().register(receiver);
+				}
 				String uid = contextKey + ":" + name;
 				if (annotation.sender().length == 0) {
 					prepared.add(new Candidate(beanName, receiver, null, uid, order));
@@ -166,6 +177,25 @@ public final class ReceiverMethodProcessor
 			throw new BeanInitializationException("Invalid @Receiver method " + method.getName() + " of bean '"
 					+ beanName + "' (" + method.toGenericString() + "): " + ex.getMessage(), ex);
 		}
+	}
+
+	private MethodReceiver.@Nullable Durability durability(Receiver annotation) {
+		if (!annotation.durable()) {
+			return null;
+		}
+		if (annotation.phase() != Phase.AFTER_COMMIT) {
+			throw new IllegalStateException("durable = true needs phase = AFTER_COMMIT (a durable delivery is "
+					+ "recorded with the sending transaction and runs once it has committed), not "
+					+ annotation.phase());
+		}
+		DurableDeliveries deliveries = this.durableDeliveries.getIfAvailable();
+		if (deliveries == null) {
+			throw new IllegalStateException("durable = true needs durable delivery, which is configured when "
+					+ "db-scheduler (com.github.kagkarlsson:db-scheduler) is on the class path and the application "
+					+ "has a DataSource, and signals.durable.enabled is not false");
+		}
+		return new MethodReceiver.Durability(deliveries, annotation.maxAttempts(), annotation.firstRetryDelay(),
+				annotation.maxRetryDelay());
 	}
 
 	private ReceiverConditions conditions() {

@@ -1,0 +1,354 @@
+package io.signalsforspring.signals.durable;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.signalsforspring.signals.Signal;
+import io.signalsforspring.signals.SignalEvent;
+import io.signalsforspring.signals.spring.internal.DurableDeliveries;
+import io.signalsforspring.signals.spring.internal.DurableReceiver;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The durable delivery engine, on db-scheduler: each delivery is a one-time task
+ * execution in the {@code signals_delivery} table, whose data is the JSON
+ * {@link DeliveryRecord}.
+ *
+ * <ul>
+ * <li>A send inserts the execution through a transaction-aware data source, so the row
+ * commits or rolls back with the sending transaction.</li>
+ * <li>After the commit, the local scheduler is told to look for due executions at once,
+ * so the first attempt needs no polling delay.</li>
+ * <li>db-scheduler claims an execution by a versioned update (the version is the fencing
+ * token), keeps a heartbeat while it runs, and revives executions whose instance stopped
+ * beating: a crashed instance's deliveries are taken over.</li>
+ * <li>A success deletes the row. A failure reschedules it with backoff and the error; the
+ * last one keeps it as {@code failed}, far in the future, until an operator retries or
+ * discards it. An unreadable record is {@code quarantined} at once.</li>
+ * </ul>
+ * It starts polling only when a durable receiver is registered.
+ */
+public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
+
+	/** The db-scheduler task name of deliveries. */
+	static final String TASK = "signals-delivery";
+
+	/** Where kept deliveries wait: never due. */
+	static final Instant NEVER = Instant.parse("9999-01-01T00:00:00Z");
+
+	private static final Logger logger = LoggerFactory.getLogger("io.signalsforspring.signals.durable");
+
+	private final DataSource dataSource;
+
+	private final ArgumentCodec codec;
+
+	private final TransactionOperations transactions;
+
+	private final DurableSettings settings;
+
+	private final Runnable schema;
+
+	private final Map<String, Registered> receivers = new ConcurrentHashMap<>();
+
+	private final OneTimeTask<String> task;
+
+	private volatile @Nullable SchedulerClient client;
+
+	private volatile @Nullable String database;
+
+	private final Object wakeUpKey = new Object();
+
+	private volatile @Nullable Scheduler scheduler;
+
+	private DeliveryEngine(DataSource dataSource, ArgumentCodec codec, TransactionOperations transactions,
+			DurableSettings settings, Runnable schema) {
+		this.dataSource = dataSource;
+		this.schema = schema;
+		this.codec = codec;
+		this.transactions = transactions;
+		this.settings = settings;
+		this.task = Tasks.oneTime(TASK, String.class).onFailure(this::failed).execute((instance, context) -> {
+			deliver(instance.getId(), instance.getData());
+		});
+	}
+
+	/**
+	 * Create the engine; it starts polling only once a durable receiver is registered.
+	 * @param dataSource the application's data source, which holds the deliveries
+	 * @param json the JSON mapper that writes and reads arguments
+	 * @param entities the entities, stored by name and id
+	 * @param transactions the transactions deliveries run in
+	 * @param settings the settings
+	 * @param schema what makes sure the table exists, run before the first poll
+	 * @return the engine
+	 */
+	public static DeliveryEngine create(DataSource dataSource, JsonMapper json, Entities entities,
+			TransactionOperations transactions, DurableSettings settings, Runnable schema) {
+		return new DeliveryEngine(dataSource, new ArgumentCodec(json, entities), transactions, settings, schema);
+	}
+
+	@Override
+	public void register(DurableReceiver receiver) {
+		this.codec.checkStorable(receiver.signal());
+		RetryPolicy policy = this.settings.retry()
+			.with(receiver.maxAttempts(), receiver.firstRetryDelay(), receiver.maxRetryDelay());
+		this.receivers.put(key(receiver.signal().name(), receiver.name()), new Registered(receiver, policy));
+	}
+
+	private static String key(String signal, String receiver) {
+		return signal + " " + receiver;
+	}
+
+	@Override
+	public void record(DurableReceiver receiver, SignalEvent event) {
+		String id = UUID.randomUUID().toString();
+		DeliveryRecord record = DeliveryRecord.create(this.codec.json(), id, event.signal().name(), receiver.name(),
+				this.codec.writeSender(event.sender()), this.codec.writeArguments(event.arguments()));
+		client().schedule(this.task.instance(id, record.write(this.codec.json())), Instant.now());
+		if (TransactionSynchronizationManager.isSynchronizationActive()
+				&& TransactionSynchronizationManager.isActualTransactionActive()) {
+			if (!TransactionSynchronizationManager.hasResource(this.wakeUpKey)) {
+				TransactionSynchronizationManager.bindResource(this.wakeUpKey, Boolean.TRUE);
+				TransactionSynchronizationManager.registerSynchronization(new WakeUpAfterCommit());
+			}
+		}
+		else {
+			wakeUp();
+		}
+	}
+
+	private void wakeUp() {
+		Scheduler running = this.scheduler;
+		if (running != null) {
+			running.triggerCheckForDueExecutions();
+		}
+	}
+
+	private void deliver(String id, @Nullable String stored) {
+		if (stored == null) {
+			throw new UnreadableDeliveryException("the record has no data");
+		}
+		DeliveryRecord record = DeliveryRecord.read(this.codec.json(), stored);
+		Registered registered = this.receivers.get(key(record.signal(), record.receiver()));
+		if (registered == null) {
+			throw new UnreadableDeliveryException(
+					"no durable receiver " + record.receiver() + " of " + record.signal() + " is connected");
+		}
+		DurableReceiver receiver = registered.receiver();
+		Signal signal = receiver.signal();
+		this.transactions.executeWithoutResult((status) -> {
+			Map<String, @Nullable Object> arguments = this.codec.readArguments(record.arguments(), signal);
+			arguments.put(DurableReceiver.DELIVERY_ID, id);
+			SignalEvent event = SignalEvent.of(signal, this.codec.readSender(record.sender()), arguments);
+			try {
+				receiver.invoke(event);
+			}
+			catch (RuntimeException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				throw new DeliveryFailedException(ex);
+			}
+		});
+	}
+
+	private void failed(ExecutionComplete complete, ExecutionOperations<String> operations) {
+		String stored = (String) complete.getExecution().taskInstance.getData();
+		Throwable cause = complete.getCause().orElse(null);
+		if (cause instanceof DeliveryFailedException wrapped && wrapped.getCause() != null) {
+			cause = wrapped.getCause();
+		}
+		String error = (cause != null) ? cause.getClass().getName() + ": " + cause.getMessage() : "unknown failure";
+		String id = complete.getExecution().taskInstance.getId();
+		if (cause instanceof UnreadableDeliveryException || stored == null) {
+			logger.error("Delivery {} quarantined: {}", id, error);
+			operations.reschedule(complete, NEVER,
+					DeliveryRecord.quarantine(this.codec.json(), (stored != null) ? stored : "", error));
+			return;
+		}
+		DeliveryRecord record;
+		try {
+			record = DeliveryRecord.read(this.codec.json(), stored);
+		}
+		catch (UnreadableDeliveryException ex) {
+			operations.reschedule(complete, NEVER, DeliveryRecord.quarantine(this.codec.json(), stored, error));
+			return;
+		}
+		Registered registered = this.receivers.get(key(record.signal(), record.receiver()));
+		RetryPolicy policy = (registered != null) ? registered.policy() : this.settings.retry();
+		int attempts = complete.getExecution().consecutiveFailures + 1;
+		if (attempts >= policy.maxAttempts()) {
+			logger.error("Delivery {} of {} to {} failed {} times and is kept as failed: {}", id, record.signal(),
+					record.receiver(), attempts, error, cause);
+			operations.reschedule(complete, NEVER,
+					record.withState(DeliveryRecord.FAILED, error).write(this.codec.json()));
+		}
+		else {
+			Duration delay = policy.delayAfter(attempts);
+			logger.warn("Delivery {} of {} to {} failed (attempt {} of {}), next attempt in {}: {}", id,
+					record.signal(), record.receiver(), attempts, policy.maxAttempts(), delay, error);
+			operations.reschedule(complete, Instant.now().plus(delay),
+					record.withState(DeliveryRecord.PENDING, error).write(this.codec.json()));
+		}
+	}
+
+	/**
+	 * The client that records deliveries, through a transaction-aware data source so that
+	 * a record joins the sending transaction.
+	 */
+	SchedulerClient client() {
+		SchedulerClient existing = this.client;
+		if (existing != null) {
+			return existing;
+		}
+		synchronized (this) {
+			if (this.client == null) {
+				this.client = SchedulerClient.Builder
+					.create(new TransactionAwareDataSourceProxy(this.dataSource), this.task)
+					.serializer(new TextSerializer())
+					.tableName(DurableSettings.TABLE)
+					.jdbcCustomization(jdbcCustomization())
+					.build();
+			}
+			return this.client;
+		}
+	}
+
+	private JdbcCustomization jdbcCustomization() {
+		return "postgresql".equals(database()) ? new PostgreSqlJdbcCustomization(false, false)
+				: new DefaultJdbcCustomization(false);
+	}
+
+	private String database() {
+		String known = this.database;
+		if (known == null) {
+			known = DeliverySchema.database(this.dataSource);
+			this.database = known;
+		}
+		return known;
+	}
+
+	boolean hasReceivers() {
+		return !this.receivers.isEmpty();
+	}
+
+	@Override
+	public void start() {
+		if (this.receivers.isEmpty() || this.scheduler != null) {
+			return;
+		}
+		this.schema.run();
+		SchedulerBuilder builder = Scheduler.create(this.dataSource, this.task)
+			.serializer(new TextSerializer())
+			.tableName(DurableSettings.TABLE)
+			.jdbcCustomization(jdbcCustomization())
+			.schedulerName(new SchedulerName.Hostname())
+			.threads(this.settings.threads())
+			.pollingInterval(this.settings.pollingInterval())
+			.heartbeatInterval(this.settings.heartbeatInterval())
+			.missedHeartbeatsLimit(this.settings.missedHeartbeatsLimit())
+			.shutdownMaxWait(this.settings.shutdownMaxWait())
+			.enableImmediateExecution();
+		if ("postgresql".equals(database())) {
+			// SELECT ... FOR UPDATE SKIP LOCKED: claims without contention between
+			// instances
+			builder.pollUsingLockAndFetch(0.5, 1.0);
+		}
+		Scheduler started = builder.build();
+		started.start();
+		this.scheduler = started;
+		logger.info("Durable delivery started for {} receivers", this.receivers.size());
+	}
+
+	@Override
+	public void stop() {
+		Scheduler running = this.scheduler;
+		this.scheduler = null;
+		if (running != null) {
+			running.stop();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+	/**
+	 * Start after the receivers are connected and stop before the data source closes,
+	 * after the web server stopped taking requests.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 2048;
+	}
+
+	private record Registered(DurableReceiver receiver, RetryPolicy policy) {
+
+	}
+
+	/** Task data is the record's JSON text, stored as UTF-8. */
+	private static final class TextSerializer implements Serializer {
+
+		@Override
+		public byte[] serialize(Object data) {
+			return ((String) data).getBytes(StandardCharsets.UTF_8);
+		}
+
+		@Override
+		public <T> T deserialize(Class<T> type, byte[] serialized) {
+			return type.cast(new String(serialized, StandardCharsets.UTF_8));
+		}
+
+	}
+
+	/** Looks for due deliveries as soon as the transaction that recorded them commits. */
+	private final class WakeUpAfterCommit implements TransactionSynchronization {
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(DeliveryEngine.this.wakeUpKey);
+			if (status == STATUS_COMMITTED) {
+				wakeUp();
+			}
+		}
+
+	}
+
+	/** A checked exception of a receiver, carried through the delivery transaction. */
+	private static final class DeliveryFailedException extends RuntimeException {
+
+		DeliveryFailedException(Exception cause) {
+			super(cause);
+		}
+
+	}
+
+}

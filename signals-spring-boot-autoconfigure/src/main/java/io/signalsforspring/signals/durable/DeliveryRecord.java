@@ -1,0 +1,141 @@
+package io.signalsforspring.signals.durable;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One delivery as stored: a JSON document under the signal's logical name and the
+ * receiver's stable name, never a Java class name, with a format version.
+ *
+ * <pre class="code">
+ * {"format": 1, "id": "…", "signal": "post_save", "receiver": "postNotifications#emailSubscribers(Post, boolean)",
+ *  "sentAt": "…", "sender": {"@entityType": "Post"},
+ *  "arguments": {"instance": {"@entity": "Post", "id": 42}, "created": true, …},
+ *  "state": "pending", "lastError": null}
+ * </pre>
+ *
+ * The state is {@code pending} until the delivery succeeds (the record is then deleted),
+ * {@code failed} after its last attempt, and {@code quarantined} when the record itself
+ * cannot be delivered (unreadable, unknown receiver, entity gone).
+ */
+final class DeliveryRecord {
+
+	static final int FORMAT = 1;
+
+	static final String PENDING = "pending";
+
+	static final String FAILED = "failed";
+
+	static final String QUARANTINED = "quarantined";
+
+	private final ObjectNode node;
+
+	private DeliveryRecord(ObjectNode node) {
+		this.node = node;
+	}
+
+	static DeliveryRecord create(JsonMapper json, String id, String signal, String receiver, JsonNode sender,
+			ObjectNode arguments) {
+		ObjectNode node = json.createObjectNode();
+		node.put("format", FORMAT);
+		node.put("id", id);
+		node.put("signal", signal);
+		node.put("receiver", receiver);
+		node.put("sentAt", Instant.now().toString());
+		node.set("sender", sender);
+		node.set("arguments", arguments);
+		node.put("state", PENDING);
+		node.putNull("lastError");
+		return new DeliveryRecord(node);
+	}
+
+	/**
+	 * Read a stored record.
+	 * @throws UnreadableDeliveryException if it is not a record of a known format
+	 */
+	static DeliveryRecord read(JsonMapper json, String stored) {
+		JsonNode node;
+		try {
+			node = json.readTree(stored);
+		}
+		catch (RuntimeException ex) {
+			throw new UnreadableDeliveryException("the record is not JSON: " + ex.getMessage());
+		}
+		if (!(node instanceof ObjectNode object) || object.path("format").asInt(-1) != FORMAT
+				|| !object.path("signal").isString() || !object.path("receiver").isString()
+				|| !object.path("arguments").isObject()) {
+			throw new UnreadableDeliveryException("the record is not a delivery of format " + FORMAT);
+		}
+		return new DeliveryRecord(object);
+	}
+
+	/**
+	 * The record to keep for a stored text that cannot be read: the text itself, and why.
+	 */
+	static String quarantine(JsonMapper json, String stored, String reason) {
+		try {
+			DeliveryRecord record = read(json, stored);
+			return record.withState(QUARANTINED, reason).write(json);
+		}
+		catch (UnreadableDeliveryException ex) {
+			ObjectNode node = json.createObjectNode();
+			node.put("format", FORMAT);
+			node.put("state", QUARANTINED);
+			node.put("lastError", reason);
+			node.put("unreadable", stored);
+			return json.writeValueAsString(node);
+		}
+	}
+
+	String id() {
+		return this.node.path("id").asString();
+	}
+
+	String signal() {
+		return this.node.path("signal").asString();
+	}
+
+	String receiver() {
+		return this.node.path("receiver").asString();
+	}
+
+	JsonNode sender() {
+		return this.node.path("sender");
+	}
+
+	ObjectNode arguments() {
+		return (ObjectNode) this.node.path("arguments");
+	}
+
+	String state() {
+		return this.node.path("state").asString(PENDING);
+	}
+
+	@Nullable String lastError() {
+		JsonNode error = this.node.path("lastError");
+		return error.isString() ? error.asString() : null;
+	}
+
+	@Nullable Instant sentAt() {
+		JsonNode sentAt = this.node.path("sentAt");
+		return sentAt.isString() ? Instant.parse(sentAt.asString()) : null;
+	}
+
+	DeliveryRecord withState(String state, @Nullable String error) {
+		ObjectNode copy = this.node.deepCopy();
+		copy.put("state", state);
+		if (error != null) {
+			copy.put("lastError", error);
+		}
+		return new DeliveryRecord(copy);
+	}
+
+	String write(JsonMapper json) {
+		return json.writeValueAsString(this.node);
+	}
+
+}

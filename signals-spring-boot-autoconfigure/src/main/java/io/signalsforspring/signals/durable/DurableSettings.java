@@ -1,0 +1,23 @@
+package io.signalsforspring.signals.durable;
+
+import java.time.Duration;
+
+/**
+ * The settings of durable delivery.
+ *
+ * @param retry the default retry policy of durable receivers
+ * @param threads how many deliveries run at once on one instance
+ * @param pollingInterval how often due deliveries (retries, deliveries of stopped
+ * instances) are looked for
+ * @param heartbeatInterval how often a running delivery's claim is renewed
+ * @param missedHeartbeatsLimit how many renewals may be missed before the claim is taken
+ * over
+ * @param shutdownMaxWait how long shutdown waits for running deliveries
+ */
+public record DurableSettings(RetryPolicy retry, int threads, Duration pollingInterval, Duration heartbeatInterval,
+		int missedHeartbeatsLimit, Duration shutdownMaxWait) {
+
+	/** The table of deliveries. */
+	public static final String TABLE = "signals_delivery";
+
+}

@@ -1,0 +1,14 @@
+package io.signalsforspring.signals.durable;
+
+/**
+ * A stored delivery that can never be delivered as it is: not a record this version
+ * reads, a receiver or signal that no longer exists, an entity that is gone. Such a
+ * delivery is quarantined at once instead of retried.
+ */
+final class UnreadableDeliveryException extends IllegalStateException {
+
+	UnreadableDeliveryException(String reason) {
+		super(reason);
+	}
+
+}

@@ -1,0 +1,205 @@
+package io.signalsforspring.signals.durable.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of durable receivers.
+ */
+@ConfigurationProperties("signals.durable")
+public class DurableProperties {
+
+	/**
+	 * Whether durable receivers are available (when db-scheduler is on the class path and
+	 * the application has a DataSource).
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * How many attempts a delivery gets before it is kept as failed.
+	 */
+	private int maxAttempts = 10;
+
+	/**
+	 * Delay before the first retry; doubled at each further retry, with jitter.
+	 */
+	private Duration firstRetryDelay = Duration.ofSeconds(2);
+
+	/**
+	 * Longest delay between two attempts.
+	 */
+	private Duration maxRetryDelay = Duration.ofSeconds(30);
+
+	/**
+	 * How many deliveries run at once on one instance.
+	 */
+	private int threads = 4;
+
+	/**
+	 * How often retries and the deliveries of stopped instances are looked for.
+	 */
+	private Duration pollingInterval = Duration.ofSeconds(5);
+
+	/**
+	 * How often a running delivery renews its claim; a claim not renewed for four
+	 * intervals is taken over by another instance.
+	 */
+	private Duration heartbeatInterval = Duration.ofSeconds(5);
+
+	/**
+	 * How long shutdown waits for running deliveries.
+	 */
+	private Duration shutdownMaxWait = Duration.ofSeconds(30);
+
+	/**
+	 * Whether to create the signals_delivery table at start-up when it does not exist and
+	 * the application does not use Flyway.
+	 */
+	private boolean initializeSchema;
+
+	/**
+	 * Return whether durable receivers are available.
+	 * @return whether durable receivers are available
+	 */
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	/**
+	 * Set whether durable receivers are available.
+	 * @param enabled whether durable receivers are available
+	 */
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	/**
+	 * Return how many attempts a delivery gets.
+	 * @return the number of attempts
+	 */
+	public int getMaxAttempts() {
+		return this.maxAttempts;
+	}
+
+	/**
+	 * Set how many attempts a delivery gets.
+	 * @param maxAttempts the number of attempts
+	 */
+	public void setMaxAttempts(int maxAttempts) {
+		this.maxAttempts = maxAttempts;
+	}
+
+	/**
+	 * Return the delay before the first retry.
+	 * @return the delay
+	 */
+	public Duration getFirstRetryDelay() {
+		return this.firstRetryDelay;
+	}
+
+	/**
+	 * Set the delay before the first retry.
+	 * @param firstRetryDelay the delay
+	 */
+	public void setFirstRetryDelay(Duration firstRetryDelay) {
+		this.firstRetryDelay = firstRetryDelay;
+	}
+
+	/**
+	 * Return the longest delay between two attempts.
+	 * @return the delay
+	 */
+	public Duration getMaxRetryDelay() {
+		return this.maxRetryDelay;
+	}
+
+	/**
+	 * Set the longest delay between two attempts.
+	 * @param maxRetryDelay the delay
+	 */
+	public void setMaxRetryDelay(Duration maxRetryDelay) {
+		this.maxRetryDelay = maxRetryDelay;
+	}
+
+	/**
+	 * Return how many deliveries run at once on one instance.
+	 * @return the number of threads
+	 */
+	public int getThreads() {
+		return this.threads;
+	}
+
+	/**
+	 * Set how many deliveries run at once on one instance.
+	 * @param threads the number of threads
+	 */
+	public void setThreads(int threads) {
+		this.threads = threads;
+	}
+
+	/**
+	 * Return how often due deliveries are looked for.
+	 * @return the interval
+	 */
+	public Duration getPollingInterval() {
+		return this.pollingInterval;
+	}
+
+	/**
+	 * Set how often due deliveries are looked for.
+	 * @param pollingInterval the interval
+	 */
+	public void setPollingInterval(Duration pollingInterval) {
+		this.pollingInterval = pollingInterval;
+	}
+
+	/**
+	 * Return how often a running delivery renews its claim.
+	 * @return the interval
+	 */
+	public Duration getHeartbeatInterval() {
+		return this.heartbeatInterval;
+	}
+
+	/**
+	 * Set how often a running delivery renews its claim.
+	 * @param heartbeatInterval the interval
+	 */
+	public void setHeartbeatInterval(Duration heartbeatInterval) {
+		this.heartbeatInterval = heartbeatInterval;
+	}
+
+	/**
+	 * Return how long shutdown waits for running deliveries.
+	 * @return the time
+	 */
+	public Duration getShutdownMaxWait() {
+		return this.shutdownMaxWait;
+	}
+
+	/**
+	 * Set how long shutdown waits for running deliveries.
+	 * @param shutdownMaxWait the time
+	 */
+	public void setShutdownMaxWait(Duration shutdownMaxWait) {
+		this.shutdownMaxWait = shutdownMaxWait;
+	}
+
+	/**
+	 * Return whether to create the table at start-up.
+	 * @return whether to create the table
+	 */
+	public boolean isInitializeSchema() {
+		return this.initializeSchema;
+	}
+
+	/**
+	 * Set whether to create the table at start-up.
+	 * @param initializeSchema whether to create the table
+	 */
+	public void setInitializeSchema(boolean initializeSchema) {
+		this.initializeSchema = initializeSchema;
+	}
+
+}

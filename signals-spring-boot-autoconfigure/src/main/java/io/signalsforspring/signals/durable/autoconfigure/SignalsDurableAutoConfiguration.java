@@ -1,0 +1,103 @@
+package io.signalsforspring.signals.durable.autoconfigure;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import io.signalsforspring.signals.durable.DeliveryEngine;
+import io.signalsforspring.signals.durable.DeliverySchema;
+import io.signalsforspring.signals.durable.DurableSettings;
+import io.signalsforspring.signals.durable.Entities;
+import io.signalsforspring.signals.durable.FlywaySchema;
+import io.signalsforspring.signals.durable.RetryPolicy;
+import io.signalsforspring.signals.spring.autoconfigure.SignalsAutoConfiguration;
+import jakarta.persistence.EntityManagerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Auto-configuration of durable receivers: the delivery engine, on db-scheduler, over the
+ * application's {@link DataSource}. It polls only when a
+ * {@code @Receiver(durable = true)} method exists. Turned off by
+ * {@code signals.durable.enabled=false}.
+ */
+@AutoConfiguration(after = SignalsAutoConfiguration.class,
+		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+				"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+				"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+				"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration" })
+@ConditionalOnClass({ Scheduler.class, JsonMapper.class })
+@ConditionalOnBean({ SignalsAutoConfiguration.class, DataSource.class })
+@ConditionalOnBooleanProperty(name = "signals.durable.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(DurableProperties.class)
+public final class SignalsDurableAutoConfiguration {
+
+	private static final String FLYWAY = "org.flywaydb.core.Flyway";
+
+	SignalsDurableAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeliveryEngine signalsDeliveryEngine(DataSource dataSource, ObjectProvider<JsonMapper> json,
+			ObjectProvider<Entities> entities, ObjectProvider<PlatformTransactionManager> transactionManager,
+			DurableProperties properties, ListableBeanFactory beanFactory) {
+		JsonMapper mapper = json.getIfAvailable(JsonMapper::new);
+		PlatformTransactionManager manager = transactionManager.getIfUnique();
+		TransactionOperations transactions = (manager != null) ? new TransactionTemplate(manager)
+				: TransactionOperations.withoutTransaction();
+		DurableSettings settings = new DurableSettings(
+				new RetryPolicy(properties.getMaxAttempts(), properties.getFirstRetryDelay(),
+						properties.getMaxRetryDelay()),
+				properties.getThreads(), properties.getPollingInterval(), properties.getHeartbeatInterval(), 4,
+				properties.getShutdownMaxWait());
+		Runnable schema = () -> {
+			if (usesFlyway(beanFactory)) {
+				FlywaySchema.migrate(dataSource);
+			}
+			else {
+				DeliverySchema.ensure(dataSource, properties.isInitializeSchema());
+			}
+		};
+		return DeliveryEngine.create(dataSource, mapper, entities.getIfAvailable(() -> Entities.NONE), transactions,
+				settings, schema);
+	}
+
+	private static boolean usesFlyway(ListableBeanFactory beanFactory) {
+		ClassLoader classLoader = SignalsDurableAutoConfiguration.class.getClassLoader();
+		if (!ClassUtils.isPresent(FLYWAY, classLoader)) {
+			return false;
+		}
+		return beanFactory.getBeanNamesForType(ClassUtils.resolveClassName(FLYWAY, classLoader), false,
+				false).length > 0;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(value = EntityManagerFactory.class,
+			name = "org.springframework.orm.jpa.EntityManagerFactoryUtils")
+	static class JpaEntitiesConfiguration {
+
+		@Bean
+		@ConditionalOnBean(EntityManagerFactory.class)
+		@ConditionalOnMissingBean
+		Entities signalsDeliveryEntities(EntityManagerFactory entityManagerFactory, ObjectProvider<JsonMapper> json) {
+			return Entities.jpa(entityManagerFactory, json.getIfAvailable(JsonMapper::new));
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of durable receivers.
+ */
+@NullMarked
+package io.signalsforspring.signals.durable.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,244 @@
+package io.signalsforspring.signals.durable;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Durable receivers against a real SMTP server (GreenMail) and the database of the run
+ * (H2 by default, PostgreSQL in the integration run): what commits is delivered, also
+ * after an SMTP outage and by the next instance; what rolls back records nothing; what
+ * keeps failing is kept as failed; what cannot be read is quarantined without blocking
+ * others. Each "instance" is an application context of its own on the same database.
+ */
+class DurableReceiversIntegrationTests {
+
+	private final int smtpPort = freePort();
+
+	private GreenMail smtp;
+
+	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+	@BeforeEach
+	void startSmtpServer() {
+		this.smtp = smtpServer();
+		this.smtp.start();
+	}
+
+	@AfterEach
+	void stopEverything() {
+		this.instances.forEach(ConfigurableApplicationContext::close);
+		this.smtp.stop();
+		DurableInstance.runs.clear();
+		DurableInstance.processed.clear();
+	}
+
+	@Test
+	void createdArticleIsEmailedRightAfterCommitAndTheRecordIsDeleted() throws Exception {
+		ConfigurableApplicationContext instance = startInstance();
+		save(instance, "Durable hello");
+		assertThat(this.smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+		MimeMessage email = this.smtp.getReceivedMessages()[0];
+		assertThat(email.getSubject()).isEqualTo("Durable hello");
+		assertThat(email.getContent().toString()).startsWith("Delivery ");
+		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(instance) == 0);
+	}
+
+	@Test
+	void rolledBackTransactionRecordsNoDelivery() {
+		ConfigurableApplicationContext instance = startInstance();
+		new TransactionTemplate(instance.getBean(PlatformTransactionManager.class)).executeWithoutResult((status) -> {
+			instance.getBean(EntityManager.class).persist(new Article("Never committed"));
+			instance.getBean(EntityManager.class).flush();
+			assertThat(deliveries(instance)).as("recorded in the transaction").isEqualTo(1);
+			status.setRollbackOnly();
+		});
+		assertThat(deliveries(instance)).isZero();
+		assertThat(this.smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void smtpOutageThenRecoveryDeliversEveryEmail() throws Exception {
+		this.smtp.stop();
+		ConfigurableApplicationContext instance = startInstance();
+		for (int i = 1; i <= 3; i++) {
+			save(instance, "Written during the outage " + i);
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> failedAtLeastOnce(instance) == 3);
+		this.smtp = smtpServer();
+		this.smtp.start();
+		assertThat(this.smtp.waitForIncomingEmail(30_000, 3)).isTrue();
+		assertThat(subjects()).containsExactlyInAnyOrder("Written during the outage 1", "Written during the outage 2",
+				"Written during the outage 3");
+		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(instance) == 0);
+	}
+
+	@Test
+	void deliveryLeftByAStoppedInstanceIsDeliveredByTheNextOne() throws Exception {
+		this.smtp.stop();
+		ConfigurableApplicationContext first = startInstance();
+		save(first, "Saved before the restart");
+		await().atMost(Duration.ofSeconds(20)).until(() -> failedAtLeastOnce(first) == 1);
+		first.close();
+		this.smtp = smtpServer();
+		this.smtp.start();
+		ConfigurableApplicationContext second = startInstance();
+		assertThat(this.smtp.waitForIncomingEmail(30_000, 1)).isTrue();
+		assertThat(this.smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Saved before the restart");
+		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(second) == 0);
+	}
+
+	@Test
+	void deliveryThatKeepsFailingIsKeptAsFailedWithItsLastError() {
+		ConfigurableApplicationContext instance = startInstance();
+		ping(instance, "fail always");
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> stored(instance).stream().anyMatch((text) -> text.contains("\"state\":\"failed\"")));
+		Map<String, Object> row = jdbc(instance).queryForMap(
+				"select consecutive_failures, task_data from signals_delivery where task_name = ?",
+				DeliveryEngine.TASK);
+		assertThat(row.get("consecutive_failures")).isEqualTo(3);
+		assertThat(executionTimes(instance)).singleElement()
+			.satisfies((time) -> assertThat(time).isAfter(Instant.parse("9000-01-01T00:00:00Z")));
+		assertThat(new String((byte[]) row.get("task_data"), StandardCharsets.UTF_8))
+			.contains("asked to fail: fail always");
+		assertThat(DurableInstance.runs.values()).singleElement()
+			.extracting(AtomicInteger::get)
+			.as("attempts, then no more")
+			.isEqualTo(3);
+	}
+
+	@Test
+	void unreadableRecordIsQuarantinedAndOthersAreStillDelivered() {
+		ConfigurableApplicationContext instance = startInstance();
+		jdbc(instance).update(
+				"insert into signals_delivery (task_name, task_instance, task_data, execution_time, picked, version) "
+						+ "values (?, ?, ?, ?, false, 1)",
+				DeliveryEngine.TASK, "broken", "{not json".getBytes(StandardCharsets.UTF_8),
+				Timestamp.from(Instant.now()));
+		ping(instance, "after the broken one");
+		await().atMost(Duration.ofSeconds(10)).until(() -> DurableInstance.processed.size() == 1);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> stored(instance).stream().anyMatch((text) -> text.contains("\"state\":\"quarantined\"")));
+		assertThat(stored(instance)).singleElement()
+			.asString()
+			.contains("the record is not JSON")
+			.contains("{not json");
+	}
+
+	@Test
+	void twoInstancesOnOneDatabaseRunEachDeliveryOnce() {
+		ConfigurableApplicationContext first = startInstance();
+		ConfigurableApplicationContext second = startInstance();
+		for (int i = 0; i < 40; i++) {
+			ping((i % 2 == 0) ? first : second, "ping " + i);
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> DurableInstance.processed.size() == 40);
+		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(first) == 0);
+		assertThat(DurableInstance.runs).hasSize(40);
+		assertThat(DurableInstance.runs.values()).allSatisfy((runs) -> assertThat(runs.get()).isEqualTo(1));
+	}
+
+	private ConfigurableApplicationContext startInstance() {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(DurableInstance.class)
+			.web(WebApplicationType.NONE)
+			// The database of the run (a system property in the integration run) wins
+			// over
+			// this default; the rest beats the test application.properties (create-drop).
+			.properties("spring.datasource.url=jdbc:h2:mem:durable;DB_CLOSE_DELAY=-1")
+			.run("--spring.jpa.hibernate.ddl-auto=update", "--spring.mail.host=127.0.0.1",
+					"--spring.mail.port=" + this.smtpPort, "--spring.mail.properties.mail.smtp.connectiontimeout=2000",
+					"--spring.mail.properties.mail.smtp.timeout=2000", "--signals.durable.initialize-schema=true",
+					"--signals.durable.first-retry-delay=200ms", "--signals.durable.max-retry-delay=500ms",
+					"--signals.durable.polling-interval=200ms", "--signals.durable.heartbeat-interval=1s");
+		if (this.instances.isEmpty()) {
+			jdbc(context).update("delete from signals_delivery");
+		}
+		this.instances.add(context);
+		return context;
+	}
+
+	private static void save(ConfigurableApplicationContext instance, String title) {
+		new TransactionTemplate(instance.getBean(PlatformTransactionManager.class))
+			.executeWithoutResult((status) -> instance.getBean(EntityManager.class).persist(new Article(title)));
+	}
+
+	private static void ping(ConfigurableApplicationContext instance, String text) {
+		new TransactionTemplate(instance.getBean(PlatformTransactionManager.class))
+			.executeWithoutResult((status) -> instance.getBean(Ping.class)
+				.send(DurableReceiversIntegrationTests.class, Map.of("text", text)));
+	}
+
+	private static JdbcTemplate jdbc(ConfigurableApplicationContext instance) {
+		return new JdbcTemplate(instance.getBean(javax.sql.DataSource.class));
+	}
+
+	private static int deliveries(ConfigurableApplicationContext instance) {
+		Integer count = jdbc(instance).queryForObject("select count(*) from signals_delivery", Integer.class);
+		return (count != null) ? count : -1;
+	}
+
+	private static int failedAtLeastOnce(ConfigurableApplicationContext instance) {
+		Integer count = jdbc(instance)
+			.queryForObject("select count(*) from signals_delivery where consecutive_failures >= 1", Integer.class);
+		return (count != null) ? count : -1;
+	}
+
+	private static List<Instant> executionTimes(ConfigurableApplicationContext instance) {
+		return jdbc(instance).query("select execution_time from signals_delivery",
+				(row, i) -> row.getObject(1, OffsetDateTime.class).toInstant());
+	}
+
+	private static List<String> stored(ConfigurableApplicationContext instance) {
+		return jdbc(instance).query("select task_data from signals_delivery",
+				(row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8));
+	}
+
+	private List<String> subjects() throws Exception {
+		List<String> subjects = new ArrayList<>();
+		for (MimeMessage message : this.smtp.getReceivedMessages()) {
+			subjects.add(message.getSubject());
+		}
+		return subjects;
+	}
+
+	private GreenMail smtpServer() {
+		return new GreenMail(new ServerSetup(this.smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
