@@ -87,6 +87,12 @@ public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
 
 	private volatile @Nullable Scheduler scheduler;
 
+	private volatile Runnable onAttempt = () -> {
+	};
+
+	private volatile Runnable onFailure = () -> {
+	};
+
 	private DeliveryEngine(DataSource dataSource, ArgumentCodec codec, TransactionOperations transactions,
 			DurableSettings settings, Runnable schema) {
 		this.dataSource = dataSource;
@@ -155,6 +161,7 @@ public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
 		if (stored == null) {
 			throw new UnreadableDeliveryException("the record has no data");
 		}
+		this.onAttempt.run();
 		DeliveryRecord record = DeliveryRecord.read(this.codec.json(), stored);
 		Registered registered = this.receivers.get(key(record.signal(), record.receiver()));
 		if (registered == null) {
@@ -180,6 +187,7 @@ public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
 	}
 
 	private void failed(ExecutionComplete complete, ExecutionOperations<String> operations) {
+		this.onFailure.run();
 		String stored = (String) complete.getExecution().taskInstance.getData();
 		Throwable cause = complete.getCause().orElse(null);
 		if (cause instanceof DeliveryFailedException wrapped && wrapped.getCause() != null) {
@@ -203,7 +211,7 @@ public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
 		}
 		Registered registered = this.receivers.get(key(record.signal(), record.receiver()));
 		RetryPolicy policy = (registered != null) ? registered.policy() : this.settings.retry();
-		int attempts = complete.getExecution().consecutiveFailures + 1;
+		int attempts = complete.getExecution().consecutiveFailures + 1 - record.retryBase();
 		if (attempts >= policy.maxAttempts()) {
 			logger.error("Delivery {} of {} to {} failed {} times and is kept as failed: {}", id, record.signal(),
 					record.receiver(), attempts, error, cause);
@@ -253,6 +261,20 @@ public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
 			this.database = known;
 		}
 		return known;
+	}
+
+	/**
+	 * Count attempts and failures.
+	 * @param attempt what to run at each attempt
+	 * @param failure what to run at each failed attempt
+	 */
+	void count(Runnable attempt, Runnable failure) {
+		this.onAttempt = attempt;
+		this.onFailure = failure;
+	}
+
+	JsonMapper json() {
+		return this.codec.json();
 	}
 
 	boolean hasReceivers() {

@@ -125,6 +125,20 @@ final class DeliveryRecord {
 		return sentAt.isString() ? Instant.parse(sentAt.asString()) : null;
 	}
 
+	/**
+	 * The failed attempts an operator's retry wrote off: attempts are counted from there.
+	 */
+	int retryBase() {
+		return this.node.path("retryBase").asInt(0);
+	}
+
+	DeliveryRecord retried(int failedAttempts) {
+		ObjectNode copy = this.node.deepCopy();
+		copy.put("state", PENDING);
+		copy.put("retryBase", failedAttempts);
+		return new DeliveryRecord(copy);
+	}
+
 	DeliveryRecord withState(String state, @Nullable String error) {
 		ObjectNode copy = this.node.deepCopy();
 		copy.put("state", state);

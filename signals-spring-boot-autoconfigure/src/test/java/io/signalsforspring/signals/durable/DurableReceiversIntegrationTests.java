@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +58,7 @@ class DurableReceiversIntegrationTests {
 		this.smtp.stop();
 		DurableInstance.runs.clear();
 		DurableInstance.processed.clear();
+		DurableInstance.fixed.set(false);
 	}
 
 	@Test
@@ -132,6 +134,59 @@ class DurableReceiversIntegrationTests {
 			.extracting(AtomicInteger::get)
 			.as("attempts, then no more")
 			.isEqualTo(3);
+	}
+
+	@Test
+	void operatorSeesAFailedDeliveryRetriesItOnceFixedAndMetricsFollow() {
+		ConfigurableApplicationContext instance = startInstance();
+		DeliveryOperations operations = instance.getBean(DeliveryOperations.class);
+		ping(instance, "fail until fixed");
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> operations.list().stream().anyMatch((delivery) -> delivery.state().equals("failed")));
+		Delivery failed = operations.list().get(0);
+		assertThat(failed.signal()).isEqualTo("ping");
+		assertThat(failed.receiver()).endsWith("#ping(String, String)");
+		assertThat(failed.attempts()).isEqualTo(3);
+		assertThat(failed.nextAttempt()).isNull();
+		assertThat(failed.lastError()).contains("asked to fail: fail until fixed");
+		MeterRegistry meters = instance.getBean(MeterRegistry.class);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> meters.get("signals.deliveries.failed").gauge().value() == 1.0);
+		assertThat(meters.get("signals.deliveries.attempts").counter().count()).isEqualTo(3.0);
+		assertThat(meters.get("signals.deliveries.failures").counter().count()).isEqualTo(3.0);
+		DurableInstance.fixed.set(true);
+		assertThat(operations.retry(failed.id())).isTrue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> DurableInstance.processed.contains(failed.id()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> operations.list().isEmpty());
+		assertThat(operations.retry(failed.id())).as("done, nothing to retry").isFalse();
+	}
+
+	@Test
+	void operatorDiscardsADeliveryThatWillNeverSucceed() {
+		ConfigurableApplicationContext instance = startInstance();
+		DeliveryOperations operations = instance.getBean(DeliveryOperations.class);
+		ping(instance, "fail always");
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> operations.list().stream().anyMatch((delivery) -> delivery.state().equals("failed")));
+		assertThat(operations.discard(operations.list().get(0).id())).isTrue();
+		assertThat(operations.list()).isEmpty();
+		assertThat(deliveries(instance)).isZero();
+	}
+
+	@Test
+	void deliveryClaimedByAnInstanceThatDiedIsTakenOverWhenItsClaimExpires() {
+		ConfigurableApplicationContext live = startInstance();
+		String record = "{\"format\":1,\"id\":\"left-by-the-dead\",\"signal\":\"ping\",\"receiver\":\""
+				+ DurableInstance.Receivers.class.getName() + "#ping(String, String)\",\"sentAt\":\"" + Instant.now()
+				+ "\",\"sender\":null,\"arguments\":{\"text\":\"left by the dead\"},\"state\":\"pending\"}";
+		jdbc(live).update(
+				"insert into signals_delivery (task_name, task_instance, task_data, execution_time, picked, "
+						+ "picked_by, last_heartbeat, version) values (?, ?, ?, ?, true, ?, ?, 2)",
+				DeliveryEngine.TASK, "left-by-the-dead", record.getBytes(StandardCharsets.UTF_8),
+				OffsetDateTime.now().minusMinutes(1), "dead-instance", OffsetDateTime.now().minusMinutes(1));
+		await().atMost(Duration.ofSeconds(30)).until(() -> DurableInstance.processed.contains("left-by-the-dead"));
+		assertThat(DurableInstance.runs.get("left-by-the-dead")).hasValue(1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(live) == 0);
 	}
 
 	@Test

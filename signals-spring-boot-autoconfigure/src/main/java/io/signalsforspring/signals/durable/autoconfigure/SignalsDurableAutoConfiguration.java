@@ -3,7 +3,10 @@ package io.signalsforspring.signals.durable.autoconfigure;
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import io.signalsforspring.signals.durable.DeliveriesEndpoint;
 import io.signalsforspring.signals.durable.DeliveryEngine;
+import io.signalsforspring.signals.durable.DeliveryMetrics;
+import io.signalsforspring.signals.durable.DeliveryOperations;
 import io.signalsforspring.signals.durable.DeliverySchema;
 import io.signalsforspring.signals.durable.DurableSettings;
 import io.signalsforspring.signals.durable.Entities;
@@ -15,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -84,6 +88,37 @@ public final class SignalsDurableAutoConfiguration {
 		}
 		return beanFactory.getBeanNamesForType(ClassUtils.resolveClassName(FLYWAY, classLoader), false,
 				false).length > 0;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeliveryOperations signalsDeliveryOperations(DeliveryEngine engine) {
+		return new DeliveryOperations(engine);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnAvailableEndpoint(DeliveriesEndpoint.class)
+		DeliveriesEndpoint signalDeliveriesEndpoint(DeliveryOperations operations) {
+			return new DeliveriesEndpoint(operations);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		DeliveryMetrics signalsDeliveryMetrics(DeliveryEngine engine, DeliveryOperations operations) {
+			return new DeliveryMetrics(engine, operations);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
