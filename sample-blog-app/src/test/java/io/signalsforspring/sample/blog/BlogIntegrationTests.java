@@ -130,7 +130,7 @@ class BlogIntegrationTests {
 		assertThat(sent).sent(M2mChanged.class).from(Post.class).with("action", "post_add").once();
 		assertThat(sent).sent(PostPublished.class).never();
 		SignalsTesting.awaitReceivers(this.context, java.time.Duration.ofSeconds(20));
-		assertThat(this.mailbox.mentioning(title)).isNotEmpty();
+		assertThat(this.mailbox.mentioning(title)).as("the durable delivery is done").isNotEmpty();
 	}
 
 	@Test

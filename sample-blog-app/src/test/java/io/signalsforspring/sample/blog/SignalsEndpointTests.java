@@ -34,12 +34,12 @@ class SignalsEndpointTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.signals[*].name", hasItem("post_published")))
 			.andExpect(jsonPath("$.signals[?(@.name == 'post_save')].receivers[*].receiver",
-					hasItem("postNotifications#emailSubscribers(Post)")))
+					hasItem("postNotifications#emailSubscribers(Post, String)")))
 			.andExpect(
 					jsonPath("$.signals[?(@.name == 'post_save')].receivers[?(@.method == 'emailSubscribers')].phase",
 							hasItem("AFTER_COMMIT")))
 			.andExpect(
-					jsonPath("$.signals[?(@.name == 'post_save')].receivers[?(@.method == 'emailSubscribers')].async",
+					jsonPath("$.signals[?(@.name == 'post_save')].receivers[?(@.method == 'emailSubscribers')].durable",
 							hasItem(true)))
 			.andExpect(
 					jsonPath("$.signals[?(@.name == 'post_save')].receivers[?(@.method == 'emailSubscribers')].sender",

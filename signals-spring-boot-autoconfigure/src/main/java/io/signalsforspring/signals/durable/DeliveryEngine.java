@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The durable delivery engine, on db-scheduler: each delivery is a one-time task
  * execution in the {@code signals_delivery} table, whose data is the JSON
- * {@link DeliveryRecord}.
+ * {@link DeliveryRecord}, under the application's group (its task name), so that several
+ * applications can share the table and each runs only its own deliveries.
  *
  * <ul>
  * <li>A send inserts the execution through a transaction-aware data source, so the row
@@ -56,9 +57,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * It starts polling only when a durable receiver is registered.
  */
 public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
-
-	/** The db-scheduler task name of deliveries. */
-	static final String TASK = "signals-delivery";
 
 	/** Where kept deliveries wait: never due. */
 	static final Instant NEVER = Instant.parse("9999-01-01T00:00:00Z");
@@ -100,9 +98,11 @@ public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
 		this.codec = codec;
 		this.transactions = transactions;
 		this.settings = settings;
-		this.task = Tasks.oneTime(TASK, String.class).onFailure(this::failed).execute((instance, context) -> {
-			deliver(instance.getId(), instance.getData());
-		});
+		this.task = Tasks.oneTime(settings.group(), String.class)
+			.onFailure(this::failed)
+			.execute((instance, context) -> {
+				deliver(instance.getId(), instance.getData());
+			});
 	}
 
 	/**
@@ -273,6 +273,13 @@ public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
 		this.onFailure = failure;
 	}
 
+	/**
+	 * The db-scheduler task name of this application's deliveries: its group.
+	 */
+	String taskName() {
+		return this.task.getName();
+	}
+
 	JsonMapper json() {
 		return this.codec.json();
 	}
@@ -297,7 +304,9 @@ public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
 			.heartbeatInterval(this.settings.heartbeatInterval())
 			.missedHeartbeatsLimit(this.settings.missedHeartbeatsLimit())
 			.shutdownMaxWait(this.settings.shutdownMaxWait())
-			.enableImmediateExecution();
+			.enableImmediateExecution()
+			// rows of other applications sharing the table are theirs: never delete them
+			.deleteUnresolvedAfter(Duration.ofDays(3650));
 		if ("postgresql".equals(database())) {
 			// SELECT ... FOR UPDATE SKIP LOCKED: claims without contention between
 			// instances

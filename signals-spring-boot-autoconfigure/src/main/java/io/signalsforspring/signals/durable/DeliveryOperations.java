@@ -35,7 +35,7 @@ public final class DeliveryOperations {
 	public List<Delivery> list() {
 		List<Delivery> deliveries = new ArrayList<>();
 		for (ScheduledExecution<String> execution : this.engine.client()
-			.getScheduledExecutionsForTask(DeliveryEngine.TASK, String.class, ScheduledExecutionsFilter.all())) {
+			.getScheduledExecutionsForTask(this.engine.taskName(), String.class, ScheduledExecutionsFilter.all())) {
 			deliveries.add(describe(execution));
 		}
 		deliveries.sort((a, b) -> compare(a.sentAt(), b.sentAt()));
@@ -72,7 +72,7 @@ public final class DeliveryOperations {
 	 */
 	public boolean retry(String id) {
 		Optional<ScheduledExecution<Object>> execution = this.engine.client()
-			.getScheduledExecution(TaskInstanceId.of(DeliveryEngine.TASK, id));
+			.getScheduledExecution(TaskInstanceId.of(this.engine.taskName(), id));
 		if (execution.isEmpty()) {
 			return false;
 		}
@@ -86,7 +86,7 @@ public final class DeliveryOperations {
 		catch (RuntimeException ex) {
 			data = stored;
 		}
-		return this.engine.client().reschedule(TaskInstanceId.of(DeliveryEngine.TASK, id), Instant.now(), data);
+		return this.engine.client().reschedule(TaskInstanceId.of(this.engine.taskName(), id), Instant.now(), data);
 	}
 
 	/**
@@ -95,7 +95,7 @@ public final class DeliveryOperations {
 	 * @return {@code false} if there is no such delivery
 	 */
 	public boolean discard(String id) {
-		TaskInstanceId instance = TaskInstanceId.of(DeliveryEngine.TASK, id);
+		TaskInstanceId instance = TaskInstanceId.of(this.engine.taskName(), id);
 		if (this.engine.client().getScheduledExecution(instance).isEmpty()) {
 			return false;
 		}

@@ -13,9 +13,12 @@ import java.time.Duration;
  * @param missedHeartbeatsLimit how many renewals may be missed before the claim is taken
  * over
  * @param shutdownMaxWait how long shutdown waits for running deliveries
+ * @param group the name under which this application's deliveries are stored; every
+ * instance of one application shares it, other applications on the same database have
+ * their own
  */
 public record DurableSettings(RetryPolicy retry, int threads, Duration pollingInterval, Duration heartbeatInterval,
-		int missedHeartbeatsLimit, Duration shutdownMaxWait) {
+		int missedHeartbeatsLimit, Duration shutdownMaxWait, String group) {
 
 	/** The table of deliveries. */
 	public static final String TABLE = "signals_delivery";

@@ -58,7 +58,7 @@ class DurableReceiverStartupTests {
 			.withBean(AfterCommit.class)
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("db-scheduler (com.github.kagkarlsson:db-scheduler)"));
+				.hasMessageContaining("db-scheduler (com.github.kagkarlsson:db-scheduler, which the starter brings)"));
 	}
 
 	@Test

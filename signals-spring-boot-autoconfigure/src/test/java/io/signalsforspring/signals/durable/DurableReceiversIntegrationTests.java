@@ -123,8 +123,7 @@ class DurableReceiversIntegrationTests {
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> stored(instance).stream().anyMatch((text) -> text.contains("\"state\":\"failed\"")));
 		Map<String, Object> row = jdbc(instance).queryForMap(
-				"select consecutive_failures, task_data from signals_delivery where task_name = ?",
-				DeliveryEngine.TASK);
+				"select consecutive_failures, task_data from signals_delivery where task_name = ?", "application");
 		assertThat(row.get("consecutive_failures")).isEqualTo(3);
 		assertThat(executionTimes(instance)).singleElement()
 			.satisfies((time) -> assertThat(time).isAfter(Instant.parse("9000-01-01T00:00:00Z")));
@@ -182,7 +181,7 @@ class DurableReceiversIntegrationTests {
 		jdbc(live).update(
 				"insert into signals_delivery (task_name, task_instance, task_data, execution_time, picked, "
 						+ "picked_by, last_heartbeat, version) values (?, ?, ?, ?, true, ?, ?, 2)",
-				DeliveryEngine.TASK, "left-by-the-dead", record.getBytes(StandardCharsets.UTF_8),
+				"application", "left-by-the-dead", record.getBytes(StandardCharsets.UTF_8),
 				OffsetDateTime.now().minusMinutes(1), "dead-instance", OffsetDateTime.now().minusMinutes(1));
 		await().atMost(Duration.ofSeconds(30)).until(() -> DurableInstance.processed.contains("left-by-the-dead"));
 		assertThat(DurableInstance.runs.get("left-by-the-dead")).hasValue(1);
@@ -195,8 +194,7 @@ class DurableReceiversIntegrationTests {
 		jdbc(instance).update(
 				"insert into signals_delivery (task_name, task_instance, task_data, execution_time, picked, version) "
 						+ "values (?, ?, ?, ?, false, 1)",
-				DeliveryEngine.TASK, "broken", "{not json".getBytes(StandardCharsets.UTF_8),
-				Timestamp.from(Instant.now()));
+				"application", "broken", "{not json".getBytes(StandardCharsets.UTF_8), Timestamp.from(Instant.now()));
 		ping(instance, "after the broken one");
 		await().atMost(Duration.ofSeconds(10)).until(() -> DurableInstance.processed.size() == 1);
 		await().atMost(Duration.ofSeconds(10))

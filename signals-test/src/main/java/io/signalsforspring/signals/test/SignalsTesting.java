@@ -11,6 +11,7 @@ import io.signalsforspring.signals.spring.internal.ReceiverScheduler;
 import io.signalsforspring.signals.spring.internal.SignalCatalog;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.util.ClassUtils;
 
 /**
  * Test helpers that work on an application context's signals: capture all of them, mute
@@ -82,16 +83,23 @@ public final class SignalsTesting {
 	}
 
 	/**
-	 * Wait until no asynchronous receiver is queued or running. After-commit receivers
-	 * that are not asynchronous have already run when the committing call returns.
+	 * Wait until no asynchronous receiver is queued or running, and no durable delivery
+	 * is pending. After-commit receivers that are neither asynchronous nor durable have
+	 * already run when the committing call returns. Durable deliveries that failed for
+	 * good (or were quarantined) are not waited for.
 	 * @param context the application context
 	 * @param timeout how long to wait at most
 	 * @throws AssertionError if receivers are still running after the timeout
 	 */
 	public static void awaitReceivers(ApplicationContext context, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
 		ReceiverScheduler scheduler = context.getBean(ReceiverScheduler.class);
 		if (!scheduler.awaitIdle(timeout)) {
 			throw new AssertionError("Asynchronous receivers were still running after " + timeout);
+		}
+		if (ClassUtils.isPresent("io.signalsforspring.signals.durable.DeliveryOperations",
+				SignalsTesting.class.getClassLoader())) {
+			DurableDeliveries.await(context, deadline, timeout);
 		}
 	}
 

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends one plain-text email through Spring's {@link JavaMailSender}. A message that
- * cannot be sent is logged at ERROR with what it was about and to whom, and the next one
- * is still tried: there is no retry yet (see the README).
+ * cannot be sent is logged with what it was about and to whom, and the failure propagates
+ * so that the durable delivery that sends it is retried.
  */
 @Component
 class Mailer {
@@ -28,7 +28,7 @@ class Mailer {
 		this.from = from;
 	}
 
-	boolean send(String to, String subject, String body, String about) {
+	void send(String to, String subject, String body, String about) {
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(this.from);
 		message.setTo(to);
@@ -36,11 +36,11 @@ class Mailer {
 		message.setText(body);
 		try {
 			this.sender.send(message);
-			return true;
 		}
 		catch (MailException ex) {
-			logger.error("Could not send \"{}\" about {} to {}: {}", subject, about, to, ex.getMessage(), ex);
-			return false;
+			logger.warn("Could not send \"{}\" about {} to {} (the delivery will be retried): {}", subject, about, to,
+					ex.getMessage());
+			throw ex;
 		}
 	}
 

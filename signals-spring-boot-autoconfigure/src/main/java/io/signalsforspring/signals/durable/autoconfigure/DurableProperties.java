@@ -2,6 +2,8 @@ package io.signalsforspring.signals.durable.autoconfigure;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -51,6 +53,13 @@ public class DurableProperties {
 	 * How long shutdown waits for running deliveries.
 	 */
 	private Duration shutdownMaxWait = Duration.ofSeconds(30);
+
+	/**
+	 * Name under which this application's deliveries are stored; every instance of the
+	 * application shares it, and other applications using the same database have their
+	 * own. Defaults to spring.application.name, or "application".
+	 */
+	private @Nullable String group;
 
 	/**
 	 * Whether to create the signals_delivery table at start-up when it does not exist and
@@ -184,6 +193,22 @@ public class DurableProperties {
 	 */
 	public void setShutdownMaxWait(Duration shutdownMaxWait) {
 		this.shutdownMaxWait = shutdownMaxWait;
+	}
+
+	/**
+	 * Return the name under which this application's deliveries are stored.
+	 * @return the group, or {@code null} for the application's name
+	 */
+	public @Nullable String getGroup() {
+		return this.group;
+	}
+
+	/**
+	 * Set the name under which this application's deliveries are stored.
+	 * @param group the group
+	 */
+	public void setGroup(@Nullable String group) {
+		this.group = group;
 	}
 
 	/**

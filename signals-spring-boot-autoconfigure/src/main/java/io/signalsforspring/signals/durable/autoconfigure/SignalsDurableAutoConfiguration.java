@@ -27,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,7 +60,7 @@ public final class SignalsDurableAutoConfiguration {
 	@ConditionalOnMissingBean
 	DeliveryEngine signalsDeliveryEngine(DataSource dataSource, ObjectProvider<JsonMapper> json,
 			ObjectProvider<Entities> entities, ObjectProvider<PlatformTransactionManager> transactionManager,
-			DurableProperties properties, ListableBeanFactory beanFactory) {
+			DurableProperties properties, ListableBeanFactory beanFactory, Environment environment) {
 		JsonMapper mapper = json.getIfAvailable(JsonMapper::new);
 		PlatformTransactionManager manager = transactionManager.getIfUnique();
 		TransactionOperations transactions = (manager != null) ? new TransactionTemplate(manager)
@@ -68,7 +69,8 @@ public final class SignalsDurableAutoConfiguration {
 				new RetryPolicy(properties.getMaxAttempts(), properties.getFirstRetryDelay(),
 						properties.getMaxRetryDelay()),
 				properties.getThreads(), properties.getPollingInterval(), properties.getHeartbeatInterval(), 4,
-				properties.getShutdownMaxWait());
+				properties.getShutdownMaxWait(), (properties.getGroup() != null) ? properties.getGroup()
+						: environment.getProperty("spring.application.name", "application"));
 		Runnable schema = () -> {
 			if (usesFlyway(beanFactory)) {
 				FlywaySchema.migrate(dataSource);

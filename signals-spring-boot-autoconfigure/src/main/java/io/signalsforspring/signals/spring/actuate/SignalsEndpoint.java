@@ -58,8 +58,9 @@ public class SignalsEndpoint {
 		String senderName = (sender == null) ? null
 				: (sender instanceof Class<?> type) ? type.getName() : String.valueOf(sender);
 		return new ReceiverDescriptor(description.receiver(), description.bean(), description.method(), senderName,
-				description.phase().name(), description.async(), description.order(), description.condition(),
-				connection.dispatchUid(), this.statistics.calls(connection), this.statistics.errors(connection));
+				description.phase().name(), description.async(), description.durable(), description.order(),
+				description.condition(), connection.dispatchUid(), this.statistics.calls(connection),
+				this.statistics.errors(connection));
 	}
 
 	/**
@@ -107,6 +108,7 @@ public class SignalsEndpoint {
 	 * @param sender the sender it is limited to, if any
 	 * @param phase when it runs
 	 * @param async whether it runs on the signals executor
+	 * @param durable whether its deliveries are recorded, retried and survive restarts
 	 * @param order its order, for a receiver method
 	 * @param condition its condition, if any
 	 * @param dispatchUid its dispatch uid, if any
@@ -114,8 +116,8 @@ public class SignalsEndpoint {
 	 * @param errors how often it threw
 	 */
 	public record ReceiverDescriptor(String receiver, @Nullable String bean, @Nullable String method,
-			@Nullable String sender, String phase, boolean async, @Nullable Integer order, @Nullable String condition,
-			@Nullable String dispatchUid, long calls, long errors) {
+			@Nullable String sender, String phase, boolean async, boolean durable, @Nullable Integer order,
+			@Nullable String condition, @Nullable String dispatchUid, long calls, long errors) {
 	}
 
 }

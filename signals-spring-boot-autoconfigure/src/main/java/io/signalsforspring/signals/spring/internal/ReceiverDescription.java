@@ -15,11 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param method the method's name, for a receiver method
  * @param phase the phase, for a receiver method (others run immediately)
  * @param async whether it runs on the signals executor
+ * @param durable whether its deliveries are recorded, retried and survive restarts
  * @param order its {@code @Order}, for a receiver method
  * @param condition its SpEL condition, if any
  */
 public record ReceiverDescription(String receiver, @Nullable String bean, @Nullable String method, Phase phase,
-		boolean async, @Nullable Integer order, @Nullable String condition) {
+		boolean async, boolean durable, @Nullable Integer order, @Nullable String condition) {
 
 	/**
 	 * Describe a connection.
@@ -33,7 +34,7 @@ public record ReceiverDescription(String receiver, @Nullable String bean, @Nulla
 		String name = connection.toString();
 		int uid = name.indexOf(" [uid ");
 		return new ReceiverDescription((uid > 0) ? name.substring(0, uid) : name, null, null, Phase.IMMEDIATE, false,
-				null, null);
+				false, null, null);
 	}
 
 }

@@ -155,7 +155,7 @@ public final class ReceiverMethodProcessor
 				ParameterBinding[] bindings = ParameterBinding.plan(method, signal, annotation.sender(),
 						durability != null);
 				ReceiverDescription description = new ReceiverDescription(name, beanName, method.getName(),
-						annotation.phase(), annotation.async(), order,
+						annotation.phase(), annotation.async(), annotation.durable(), order,
 						(condition != null) ? annotation.condition() : null);
 				MethodReceiver receiver = new MethodReceiver(bean, method, invocable, signal, bindings, condition,
 						conditions(), annotation.phase(), annotation.async(), this.scheduler.getObject(), description,
@@ -191,8 +191,9 @@ public final class ReceiverMethodProcessor
 		DurableDeliveries deliveries = this.durableDeliveries.getIfAvailable();
 		if (deliveries == null) {
 			throw new IllegalStateException("durable = true needs durable delivery, which is configured when "
-					+ "db-scheduler (com.github.kagkarlsson:db-scheduler) is on the class path and the application "
-					+ "has a DataSource, and signals.durable.enabled is not false");
+					+ "db-scheduler (com.github.kagkarlsson:db-scheduler, which the starter brings) and Jackson "
+					+ "(tools.jackson.core:jackson-databind) are on the class path, the application has a DataSource, "
+					+ "and signals.durable.enabled is not false");
 		}
 		return new MethodReceiver.Durability(deliveries, annotation.maxAttempts(), annotation.firstRetryDelay(),
 				annotation.maxRetryDelay());
