@@ -280,6 +280,10 @@ public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
 		return this.task.getName();
 	}
 
+	DataSource dataSource() {
+		return this.dataSource;
+	}
+
 	JsonMapper json() {
 		return this.codec.json();
 	}

@@ -2,6 +2,8 @@ package io.signalsforspring.signals.durable;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +12,8 @@ import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What operators can see and do with deliveries that are not done: list them, retry a
@@ -104,33 +108,36 @@ public final class DeliveryOperations {
 	}
 
 	/**
-	 * Count the deliveries by state and find the age of the oldest pending one.
+	 * Count the deliveries by state and find how long the oldest due one has waited: two
+	 * indexed queries, cheap enough for every metrics scrape.
 	 * @return the summary
 	 */
 	public Summary summary() {
-		int pending = 0;
-		int failed = 0;
-		Instant oldest = null;
-		for (Delivery delivery : list()) {
-			if (DeliveryRecord.PENDING.equals(delivery.state())) {
-				pending++;
-				if (delivery.sentAt() != null && (oldest == null || delivery.sentAt().isBefore(oldest))) {
-					oldest = delivery.sentAt();
-				}
-			}
-			else {
-				failed++;
-			}
-		}
-		return new Summary(pending, failed, (oldest != null) ? Duration.between(oldest, Instant.now()) : Duration.ZERO);
+		JdbcTemplate jdbc = new JdbcTemplate(this.engine.dataSource());
+		OffsetDateTime never = DeliveryEngine.NEVER.atOffset(ZoneOffset.UTC);
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		Integer pending = jdbc.queryForObject(
+				"select count(*) from " + DurableSettings.TABLE + " where task_name = ? and execution_time < ?",
+				Integer.class, this.engine.taskName(), never);
+		Integer failed = jdbc.queryForObject(
+				"select count(*) from " + DurableSettings.TABLE + " where task_name = ? and execution_time >= ?",
+				Integer.class, this.engine.taskName(), never);
+		OffsetDateTime oldestDue = jdbc.queryForObject(
+				"select min(execution_time) from " + DurableSettings.TABLE
+						+ " where task_name = ? and execution_time <= ?",
+				OffsetDateTime.class, this.engine.taskName(), now);
+		Duration age = (oldestDue != null) ? Duration.between(oldestDue.toInstant(), now.toInstant()) : Duration.ZERO;
+		return new Summary((pending != null) ? pending : 0, (failed != null) ? failed : 0,
+				age.isNegative() ? Duration.ZERO : age);
 	}
 
 	/**
-	 * How many deliveries wait, how many were given up, and how long the oldest waits.
+	 * How many deliveries wait, how many were given up, and how far behind delivery is.
 	 *
 	 * @param pending deliveries still to be attempted
 	 * @param failed deliveries failed or quarantined
-	 * @param oldestPendingAge the age of the oldest pending delivery, zero if none
+	 * @param oldestPendingAge how long the oldest due delivery has been due (since it was
+	 * sent, or since its retry came due), zero if none is due
 	 */
 	public record Summary(int pending, int failed, Duration oldestPendingAge) {
 
