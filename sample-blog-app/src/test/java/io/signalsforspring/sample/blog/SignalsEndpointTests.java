@@ -11,7 +11,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -61,6 +63,20 @@ class SignalsEndpointTests {
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
 		this.mvc.perform(get("/actuator/signals").with(httpBasic("demo", "wrong")))
 			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void pendingAndFailedEmailsAreListedToAuthorsAndOnlyAuthorsMayRetryThem() throws Exception {
+		this.mvc.perform(get("/actuator/signaldeliveries").with(httpBasic("demo", "demo")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.summary.pending").isNumber())
+			.andExpect(jsonPath("$.summary.failed").isNumber())
+			.andExpect(jsonPath("$.receivers").isMap());
+		this.mvc.perform(post("/actuator/signaldeliveries/some-delivery")).andExpect(status().isUnauthorized());
+		this.mvc.perform(delete("/actuator/signaldeliveries/some-delivery")).andExpect(status().isUnauthorized());
+		this.mvc.perform(post("/actuator/signaldeliveries/some-delivery").with(httpBasic("demo", "demo")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.retried").value(false));
 	}
 
 	@Test
