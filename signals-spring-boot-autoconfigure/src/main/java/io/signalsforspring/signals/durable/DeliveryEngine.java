@@ -21,8 +21,11 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.signalsforspring.signals.Connection;
+import io.signalsforspring.signals.ReceiverFunction;
 import io.signalsforspring.signals.Signal;
 import io.signalsforspring.signals.SignalEvent;
+import io.signalsforspring.signals.spring.DurableReceivers;
 import io.signalsforspring.signals.spring.internal.DurableDeliveries;
 import io.signalsforspring.signals.spring.internal.DurableReceiver;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +59,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * </ul>
  * It starts polling only when a durable receiver is registered.
  */
-public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
+public final class DeliveryEngine implements DurableDeliveries, DurableReceivers, SmartLifecycle {
 
 	/** Where kept deliveries wait: never due. */
 	static final Instant NEVER = Instant.parse("9999-01-01T00:00:00Z");
@@ -84,6 +87,8 @@ public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
 	private final Object wakeUpKey = new Object();
 
 	private volatile @Nullable Scheduler scheduler;
+
+	private volatile boolean running;
 
 	private volatile Runnable onAttempt = () -> {
 	};
@@ -126,6 +131,23 @@ public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
 		RetryPolicy policy = this.settings.retry()
 			.with(receiver.maxAttempts(), receiver.firstRetryDelay(), receiver.maxRetryDelay());
 		this.receivers.put(key(receiver.signal().name(), receiver.name()), new Registered(receiver, policy));
+	}
+
+	@Override
+	public Connection connect(Signal signal, @Nullable Object sender, String name, ReceiverFunction receiver) {
+		if (this.receivers.containsKey(key(signal.name(), name))) {
+			throw new IllegalStateException(
+					"A durable receiver named '" + name + "' of " + signal + " is connected already");
+		}
+		DurableReceiver durable = new ConnectedReceiver(signal, name, receiver);
+		register(durable);
+		if (this.running && this.scheduler == null) {
+			start();
+		}
+		return signal.connect((event) -> {
+			record(durable, event);
+			return null;
+		}, sender, false, "durable:" + name);
 	}
 
 	private static String key(String signal, String receiver) {
@@ -293,7 +315,8 @@ public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
+		this.running = true;
 		if (this.receivers.isEmpty() || this.scheduler != null) {
 			return;
 		}
@@ -323,14 +346,18 @@ public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
 	}
 
 	@Override
-	public void stop() {
-		Scheduler running = this.scheduler;
+	public synchronized void stop() {
+		this.running = false;
+		Scheduler started = this.scheduler;
 		this.scheduler = null;
-		if (running != null) {
-			running.stop();
+		if (started != null) {
+			started.stop();
 		}
 	}
 
+	/**
+	 * Whether the engine is polling: started, with at least one durable receiver.
+	 */
 	@Override
 	public boolean isRunning() {
 		return this.scheduler != null;
@@ -346,6 +373,31 @@ public final class DeliveryEngine implements DurableDeliveries, SmartLifecycle {
 	}
 
 	private record Registered(DurableReceiver receiver, RetryPolicy policy) {
+
+	}
+
+	/** A durable receiver connected in code, with the default retry settings. */
+	private record ConnectedReceiver(Signal signal, String name, ReceiverFunction function) implements DurableReceiver {
+
+		@Override
+		public int maxAttempts() {
+			return -1;
+		}
+
+		@Override
+		public String firstRetryDelay() {
+			return "";
+		}
+
+		@Override
+		public String maxRetryDelay() {
+			return "";
+		}
+
+		@Override
+		public @Nullable Object invoke(SignalEvent event) throws Exception {
+			return this.function.receive(event);
+		}
 
 	}
 

@@ -10,9 +10,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.signalsforspring.signals.Connection;
+import io.signalsforspring.signals.spring.DurableReceivers;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
@@ -186,6 +189,21 @@ class DurableReceiversIntegrationTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> DurableInstance.processed.contains("left-by-the-dead"));
 		assertThat(DurableInstance.runs.get("left-by-the-dead")).hasValue(1);
 		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(live) == 0);
+	}
+
+	@Test
+	void receiverConnectedInCodeIsDurableToo() {
+		ConfigurableApplicationContext instance = startInstance();
+		List<String> received = new CopyOnWriteArrayList<>();
+		try (Connection connection = instance.getBean(DurableReceivers.class)
+			.connect(instance.getBean(Ping.class), "tests.fromCode", (event) -> {
+				received.add(event.get("text") + " " + event.get("delivery_id"));
+				return null;
+			})) {
+			ping(instance, "connected in code");
+			await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+			assertThat(received.get(0)).startsWith("connected in code ").doesNotEndWith("null");
+		}
 	}
 
 	@Test

@@ -1,7 +1,5 @@
 package io.signalsforspring.signals.spring.internal;
 
-import java.lang.reflect.Method;
-
 import io.signalsforspring.signals.Signal;
 import io.signalsforspring.signals.SignalEvent;
 import io.signalsforspring.signals.spring.Receiver;
@@ -29,12 +27,6 @@ public interface DurableReceiver {
 	 * @return the signal
 	 */
 	Signal signal();
-
-	/**
-	 * Return the method.
-	 * @return the method
-	 */
-	Method method();
 
 	/**
 	 * Return the {@code maxAttempts} of its annotation, {@code -1} for the default.

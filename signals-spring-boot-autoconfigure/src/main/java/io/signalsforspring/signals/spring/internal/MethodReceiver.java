@@ -40,15 +40,12 @@ final class MethodReceiver implements ReceiverFunction, ScheduledReceiver, Durab
 
 	private final ReceiverDescription description;
 
-	private final Method method;
-
 	private final @Nullable Durability durability;
 
-	MethodReceiver(Object bean, Method method, Method invocable, Signal signal, ParameterBinding[] bindings,
+	MethodReceiver(Object bean, Method invocable, Signal signal, ParameterBinding[] bindings,
 			@Nullable Expression condition, ReceiverConditions conditions, Phase phase, boolean async,
 			ReceiverScheduler scheduler, ReceiverDescription description, @Nullable Durability durability) {
 		this.description = description;
-		this.method = method;
 		this.durability = durability;
 		this.signal = signal;
 		this.invoker = invoker(bean, invocable);
@@ -138,11 +135,6 @@ final class MethodReceiver implements ReceiverFunction, ScheduledReceiver, Durab
 	@Override
 	public String name() {
 		return this.description.receiver();
-	}
-
-	@Override
-	public Method method() {
-		return this.method;
 	}
 
 	@Override

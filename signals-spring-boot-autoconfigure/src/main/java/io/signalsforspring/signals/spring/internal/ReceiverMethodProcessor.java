@@ -157,9 +157,8 @@ public final class ReceiverMethodProcessor
 				ReceiverDescription description = new ReceiverDescription(name, beanName, method.getName(),
 						annotation.phase(), annotation.async(), annotation.durable(), order,
 						(condition != null) ? annotation.condition() : null);
-				MethodReceiver receiver = new MethodReceiver(bean, method, invocable, signal, bindings, condition,
-						conditions(), annotation.phase(), annotation.async(), this.scheduler.getObject(), description,
-						durability);
+				MethodReceiver receiver = new MethodReceiver(bean, invocable, signal, bindings, condition, conditions(),
+						annotation.phase(), annotation.async(), this.scheduler.getObject(), description, durability);
 				if (durability != null) {
 					durability.deliveries().register(receiver);
 				}
