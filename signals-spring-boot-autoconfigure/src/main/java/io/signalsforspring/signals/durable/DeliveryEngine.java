@@ -3,7 +3,10 @@ package io.signalsforspring.signals.durable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +22,7 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.signalsforspring.signals.Connection;
@@ -26,6 +30,7 @@ import io.signalsforspring.signals.ReceiverFunction;
 import io.signalsforspring.signals.Signal;
 import io.signalsforspring.signals.SignalEvent;
 import io.signalsforspring.signals.spring.DurableReceivers;
+import io.signalsforspring.signals.spring.internal.BeforeCommitPhase;
 import io.signalsforspring.signals.spring.internal.DurableDeliveries;
 import io.signalsforspring.signals.spring.internal.DurableReceiver;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +39,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -46,8 +52,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * applications can share the table and each runs only its own deliveries.
  *
  * <ul>
- * <li>A send inserts the execution through a transaction-aware data source, so the row
- * commits or rolls back with the sending transaction.</li>
+ * <li>A send's delivery is inserted through a transaction-aware data source, so the row
+ * commits or rolls back with the sending transaction: a transaction's deliveries go in
+ * one batched INSERT at the end of its before-commit phase (after the Hibernate bridge's
+ * flush), those recorded later (by the commit's own flush) one by one.</li>
  * <li>After the commit, the local scheduler is told to look for due executions at once,
  * so the first attempt needs no polling delay.</li>
  * <li>db-scheduler claims an execution by a versioned update (the version is the fencing
@@ -84,7 +92,9 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 
 	private volatile @Nullable String database;
 
-	private final Object wakeUpKey = new Object();
+	private final Object batchKey = new Object();
+
+	private final Set<Signal> signalsWithReceivers = ConcurrentHashMap.newKeySet();
 
 	private volatile @Nullable Scheduler scheduler;
 
@@ -131,6 +141,7 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		RetryPolicy policy = this.settings.retry()
 			.with(receiver.maxAttempts(), receiver.firstRetryDelay(), receiver.maxRetryDelay());
 		this.receivers.put(key(receiver.signal().name(), receiver.name()), new Registered(receiver, policy));
+		this.signalsWithReceivers.add(receiver.signal());
 	}
 
 	@Override
@@ -159,17 +170,34 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		String id = UUID.randomUUID().toString();
 		DeliveryRecord record = DeliveryRecord.create(this.codec.json(), id, event.signal().name(), receiver.name(),
 				this.codec.writeSender(event.sender()), this.codec.writeArguments(event.arguments()));
-		client().schedule(this.task.instance(id, record.write(this.codec.json())), Instant.now());
-		if (TransactionSynchronizationManager.isSynchronizationActive()
-				&& TransactionSynchronizationManager.isActualTransactionActive()) {
-			if (!TransactionSynchronizationManager.hasResource(this.wakeUpKey)) {
-				TransactionSynchronizationManager.bindResource(this.wakeUpKey, Boolean.TRUE);
-				TransactionSynchronizationManager.registerSynchronization(new WakeUpAfterCommit());
-			}
+		TaskInstance<String> instance = this.task.instance(id, record.write(this.codec.json()));
+		if (!TransactionSynchronizationManager.isSynchronizationActive()
+				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
+			client().schedule(instance, Instant.now());
+			wakeUp();
+			return;
+		}
+		Batch batch = (Batch) TransactionSynchronizationManager.getResource(this.batchKey);
+		if (batch == null) {
+			batch = new Batch();
+			TransactionSynchronizationManager.bindResource(this.batchKey, batch);
+			TransactionSynchronizationManager.registerSynchronization(batch);
+			// Registered once the before-commit phase is under way (by the commit's
+			// flush),
+			// or with batching off: the batch would not be written before the commit.
+			batch.written = !this.settings.batch() || BeforeCommitPhase.isUnderWay();
+		}
+		if (batch.written) {
+			client().schedule(instance, Instant.now());
 		}
 		else {
-			wakeUp();
+			batch.instances.add(instance);
 		}
+	}
+
+	@Override
+	public boolean hasReceivers(Signal signal) {
+		return this.signalsWithReceivers.contains(signal);
 	}
 
 	private void wakeUp() {
@@ -416,12 +444,38 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 
 	}
 
-	/** Looks for due deliveries as soon as the transaction that recorded them commits. */
-	private final class WakeUpAfterCommit implements TransactionSynchronization {
+	/**
+	 * The deliveries a transaction records, written with one batched INSERT at the end of
+	 * its before-commit phase (after the bridge's flush), or one by one once that moment
+	 * has passed; the local scheduler looks for them as soon as the transaction has
+	 * committed.
+	 */
+	private final class Batch implements TransactionSynchronization {
+
+		private final List<TaskInstance<?>> instances = new ArrayList<>();
+
+		private boolean written;
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			this.written = true;
+			if (this.instances.size() == 1) {
+				client().schedule(this.instances.get(0), Instant.now());
+			}
+			else if (!this.instances.isEmpty()) {
+				client().scheduleBatch(this.instances, Instant.now());
+			}
+			this.instances.clear();
+		}
 
 		@Override
 		public void afterCompletion(int status) {
-			TransactionSynchronizationManager.unbindResourceIfPossible(DeliveryEngine.this.wakeUpKey);
+			TransactionSynchronizationManager.unbindResourceIfPossible(DeliveryEngine.this.batchKey);
 			if (status == STATUS_COMMITTED) {
 				wakeUp();
 			}

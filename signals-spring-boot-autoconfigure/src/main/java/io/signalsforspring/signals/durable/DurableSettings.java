@@ -16,9 +16,13 @@ import java.time.Duration;
  * @param group the name under which this application's deliveries are stored; every
  * instance of one application shares it, other applications on the same database have
  * their own
+ * @param batch whether a transaction's deliveries are written in one batch before the
+ * commit; only safe when the Hibernate bridge flushes sessions at the start of the
+ * before-commit phase ({@code signals.jpa.before-commit-flush}, on by default), or
+ * without Hibernate
  */
 public record DurableSettings(RetryPolicy retry, int threads, Duration pollingInterval, Duration heartbeatInterval,
-		int missedHeartbeatsLimit, Duration shutdownMaxWait, String group) {
+		int missedHeartbeatsLimit, Duration shutdownMaxWait, String group, boolean batch) {
 
 	/** The table of deliveries. */
 	public static final String TABLE = "signals_delivery";

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.signalsforspring.signals.ModelSignals;
 import io.signalsforspring.signals.Signal;
+import io.signalsforspring.signals.spring.internal.DurableDeliveries;
 import io.signalsforspring.signals.spring.internal.ReceiverMethodProcessor;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -129,8 +130,9 @@ public final class HibernateSignalsRegistrar
 	}
 
 	/**
-	 * Whether a {@code BEFORE_COMMIT} receiver listens to a model signal that a flush can
-	 * send, which is what the before-commit flush is for.
+	 * Whether a {@code BEFORE_COMMIT} or durable receiver listens to a model signal that
+	 * a flush can send, which is what the before-commit flush is for: both must see the
+	 * signals of what the commit flushes before the commit.
 	 */
 	private boolean hasBeforeCommitReceivers(ModelSignalSet set) {
 		ReceiverMethodProcessor processor = this.receivers;
@@ -142,10 +144,17 @@ public final class HibernateSignalsRegistrar
 			}
 			this.receivers = processor;
 		}
-		return processor.hasBeforeCommitReceivers(set.preSave()) || processor.hasBeforeCommitReceivers(set.postSave())
+		if (processor.hasBeforeCommitReceivers(set.preSave()) || processor.hasBeforeCommitReceivers(set.postSave())
 				|| processor.hasBeforeCommitReceivers(set.preDelete())
 				|| processor.hasBeforeCommitReceivers(set.postDelete())
-				|| processor.hasBeforeCommitReceivers(set.m2mChanged());
+				|| processor.hasBeforeCommitReceivers(set.m2mChanged())) {
+			return true;
+		}
+		DurableDeliveries durable = (this.beanFactory != null)
+				? this.beanFactory.getBeanProvider(DurableDeliveries.class).getIfAvailable() : null;
+		return durable != null && (durable.hasReceivers(set.postSave()) || durable.hasReceivers(set.postDelete())
+				|| durable.hasReceivers(set.m2mChanged()) || durable.hasReceivers(set.preSave())
+				|| durable.hasReceivers(set.preDelete()));
 	}
 
 	private ModelSignalSet signals() {

@@ -81,11 +81,31 @@ class DurableReceiversIntegrationTests {
 		new TransactionTemplate(instance.getBean(PlatformTransactionManager.class)).executeWithoutResult((status) -> {
 			instance.getBean(EntityManager.class).persist(new Article("Never committed"));
 			instance.getBean(EntityManager.class).flush();
-			assertThat(deliveries(instance)).as("recorded in the transaction").isEqualTo(1);
 			status.setRollbackOnly();
 		});
 		assertThat(deliveries(instance)).isZero();
 		assertThat(this.smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void deliveriesOfOneTransactionAreWrittenTogetherAtTheEndOfItsBeforeCommitPhase() {
+		ConfigurableApplicationContext instance = startInstance();
+		new TransactionTemplate(instance.getBean(PlatformTransactionManager.class)).executeWithoutResult((status) -> {
+			for (int i = 0; i < 5; i++) {
+				instance.getBean(Ping.class)
+					.send(DurableReceiversIntegrationTests.class, Map.of("text", "batched " + i));
+			}
+			assertThat(deliveries(instance)).as("not written one by one").isZero();
+		});
+		await().atMost(Duration.ofSeconds(10)).until(() -> DurableInstance.processed.size() == 5);
+	}
+
+	@Test
+	void entitySavedAtCommitIsDeliveredAlsoWithoutTheBridgesBeforeCommitFlush() throws Exception {
+		ConfigurableApplicationContext instance = startInstance("--signals.jpa.before-commit-flush=false");
+		save(instance, "Flushed by the commit itself");
+		assertThat(this.smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+		assertThat(this.smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Flushed by the commit itself");
 	}
 
 	@Test
@@ -236,18 +256,21 @@ class DurableReceiversIntegrationTests {
 		assertThat(DurableInstance.runs.values()).allSatisfy((runs) -> assertThat(runs.get()).isEqualTo(1));
 	}
 
-	private ConfigurableApplicationContext startInstance() {
+	private ConfigurableApplicationContext startInstance(String... more) {
+		List<String> arguments = new ArrayList<>(List.of("--spring.jpa.hibernate.ddl-auto=update",
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + this.smtpPort,
+				"--spring.mail.properties.mail.smtp.connectiontimeout=2000",
+				"--spring.mail.properties.mail.smtp.timeout=2000", "--signals.durable.initialize-schema=true",
+				"--signals.durable.first-retry-delay=200ms", "--signals.durable.max-retry-delay=500ms",
+				"--signals.durable.polling-interval=200ms", "--signals.durable.heartbeat-interval=1s"));
+		arguments.addAll(List.of(more));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(DurableInstance.class)
 			.web(WebApplicationType.NONE)
 			// The database of the run (a system property in the integration run) wins
 			// over
 			// this default; the rest beats the test application.properties (create-drop).
 			.properties("spring.datasource.url=jdbc:h2:mem:durable;DB_CLOSE_DELAY=-1")
-			.run("--spring.jpa.hibernate.ddl-auto=update", "--spring.mail.host=127.0.0.1",
-					"--spring.mail.port=" + this.smtpPort, "--spring.mail.properties.mail.smtp.connectiontimeout=2000",
-					"--spring.mail.properties.mail.smtp.timeout=2000", "--signals.durable.initialize-schema=true",
-					"--signals.durable.first-retry-delay=200ms", "--signals.durable.max-retry-delay=500ms",
-					"--signals.durable.polling-interval=200ms", "--signals.durable.heartbeat-interval=1s");
+			.run(arguments.toArray(String[]::new));
 		if (this.instances.isEmpty()) {
 			jdbc(context).update("delete from signals_delivery");
 		}

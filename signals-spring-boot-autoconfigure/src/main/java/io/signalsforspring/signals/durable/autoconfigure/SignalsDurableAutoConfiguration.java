@@ -69,8 +69,10 @@ public final class SignalsDurableAutoConfiguration {
 				new RetryPolicy(properties.getMaxAttempts(), properties.getFirstRetryDelay(),
 						properties.getMaxRetryDelay()),
 				properties.getThreads(), properties.getPollingInterval(), properties.getHeartbeatInterval(), 4,
-				properties.getShutdownMaxWait(), (properties.getGroup() != null) ? properties.getGroup()
-						: environment.getProperty("spring.application.name", "application"));
+				properties.getShutdownMaxWait(),
+				(properties.getGroup() != null) ? properties.getGroup()
+						: environment.getProperty("spring.application.name", "application"),
+				environment.getProperty("signals.jpa.before-commit-flush", Boolean.class, true));
 		Runnable schema = () -> {
 			if (usesFlyway(beanFactory)) {
 				FlywaySchema.migrate(dataSource);

@@ -23,7 +23,13 @@ public final class BeforeCommitPhase implements TransactionSynchronization {
 	private BeforeCommitPhase() {
 	}
 
-	static boolean isUnderWay() {
+	/**
+	 * Return whether the current transaction's before-commit phase is under way (the
+	 * bridge's before-commit flush has started), so that a synchronization registered now
+	 * would not run before the commit.
+	 * @return whether the phase is under way
+	 */
+	public static boolean isUnderWay() {
 		return TransactionSynchronizationManager.isSynchronizationActive()
 				&& TransactionSynchronizationManager.hasResource(KEY);
 	}

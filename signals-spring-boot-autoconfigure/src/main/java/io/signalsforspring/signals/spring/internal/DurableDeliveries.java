@@ -1,5 +1,6 @@
 package io.signalsforspring.signals.spring.internal;
 
+import io.signalsforspring.signals.Signal;
 import io.signalsforspring.signals.SignalEvent;
 
 /**
@@ -25,5 +26,14 @@ public interface DurableDeliveries {
 	 * @param event the send
 	 */
 	void record(DurableReceiver receiver, SignalEvent event);
+
+	/**
+	 * Return whether a durable receiver of the signal is registered: the Hibernate bridge
+	 * then flushes sessions at the start of the before-commit phase, so that the
+	 * deliveries of what the commit flushes are recorded before the commit.
+	 * @param signal the signal
+	 * @return whether it has a durable receiver
+	 */
+	boolean hasReceivers(Signal signal);
 
 }
