@@ -94,6 +94,20 @@ public final class DurableThroughput {
 				+ "durable receiver %.1f us/tx (+%.1f us); INSERTs into signals_delivery per transaction: %.2f%n", n,
 				plainMicros, durableMicros, durableMicros - plainMicros, (double) inserts / n);
 		awaitDrained(context, Duration.ofSeconds(60));
+		long insertsBeforeTen = deliveryInserts.get();
+		for (int i = 0; i < 200; i++) {
+			transactions.executeWithoutResult((status) -> {
+				jdbc.update("insert into durable_bench_row (n) values (1)");
+				for (int k = 0; k < 10; k++) {
+					durable.send(DurableThroughput.class, Map.of("n", k));
+				}
+			});
+		}
+		System.out.printf(
+				"cost: 200 transactions sending 10 signals each: INSERT statements into signals_delivery "
+						+ "per transaction: %.2f (one JDBC batch of 10 rows)%n",
+				(deliveryInserts.get() - insertsBeforeTen) / 200.0);
+		awaitDrained(context, Duration.ofSeconds(60));
 	}
 
 	private static double time(TransactionTemplate transactions, JdbcTemplate jdbc, Signal signal, int n) {
