@@ -3,6 +3,8 @@ package io.signalsforspring.signals.durable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,10 @@ import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.signalsforspring.signals.Connection;
 import io.signalsforspring.signals.ReceiverFunction;
@@ -40,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -61,9 +67,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <li>db-scheduler claims an execution by a versioned update (the version is the fencing
  * token), keeps a heartbeat while it runs, and revives executions whose instance stopped
  * beating: a crashed instance's deliveries are taken over.</li>
- * <li>A success deletes the row. A failure reschedules it with backoff and the error; the
- * last one keeps it as {@code failed}, far in the future, until an operator retries or
- * discards it. An unreadable record is {@code quarantined} at once.</li>
+ * <li>A success deletes the row (or keeps it as {@code done}, far in the future, for
+ * {@code keep-done-for}, after which a recurring cleanup deletes it). A failure
+ * reschedules it with backoff and the error; the last one keeps it as {@code failed}, far
+ * in the future, until an operator retries or discards it. An unreadable record is
+ * {@code quarantined} at once.</li>
  * </ul>
  * It starts polling only when a durable receiver is registered.
  */
@@ -71,6 +79,9 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 
 	/** Where kept deliveries wait: never due. */
 	static final Instant NEVER = Instant.parse("9999-01-01T00:00:00Z");
+
+	/** Where done deliveries are kept, when they are kept: after the failed ones. */
+	static final Instant DONE = Instant.parse("9999-12-31T00:00:00Z");
 
 	private static final Logger logger = LoggerFactory.getLogger("io.signalsforspring.signals.durable");
 
@@ -86,7 +97,9 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 
 	private final Map<String, Registered> receivers = new ConcurrentHashMap<>();
 
-	private final OneTimeTask<String> task;
+	private final CustomTask<String> task;
+
+	private final RecurringTask<Void> cleanup;
 
 	private volatile @Nullable SchedulerClient client;
 
@@ -113,11 +126,38 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		this.codec = codec;
 		this.transactions = transactions;
 		this.settings = settings;
-		this.task = Tasks.oneTime(settings.group(), String.class)
+		this.task = Tasks.custom(settings.group(), String.class)
 			.onFailure(this::failed)
 			.execute((instance, context) -> {
-				deliver(instance.getId(), instance.getData());
+				DeliveryRecord done = deliver(instance.getId(), instance.getData());
+				if (settings.keepDoneFor().isZero()) {
+					return new CompletionHandler.OnCompleteRemove<>();
+				}
+				return (complete, operations) -> operations.reschedule(complete, DONE,
+						done.withState(DeliveryRecord.DONE, null).write(this.codec.json()));
 			});
+		this.cleanup = Tasks
+			.recurring(settings.group() + "-cleanup",
+					FixedDelay
+						.of(clamp(settings.keepDoneFor().dividedBy(2), Duration.ofSeconds(1), Duration.ofMinutes(10))))
+			.execute((instance, context) -> deleteDone());
+	}
+
+	private static Duration clamp(Duration value, Duration min, Duration max) {
+		return (value.compareTo(min) < 0) ? min : (value.compareTo(max) > 0) ? max : value;
+	}
+
+	/**
+	 * Delete kept done deliveries older than {@code signals.durable.keep-done-for}.
+	 */
+	private void deleteDone() {
+		if (!this.settings.keepDoneFor().isZero()) {
+			new JdbcTemplate(this.dataSource).update(
+					"delete from " + DurableSettings.TABLE + " where task_name = ? and execution_time >= ? "
+							+ "and last_success < ?",
+					this.task.getName(), DONE.atOffset(ZoneOffset.UTC),
+					OffsetDateTime.now(ZoneOffset.UTC).minus(this.settings.keepDoneFor()));
+		}
 	}
 
 	/**
@@ -207,7 +247,7 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		}
 	}
 
-	private void deliver(String id, @Nullable String stored) {
+	private DeliveryRecord deliver(String id, @Nullable String stored) {
 		if (stored == null) {
 			throw new UnreadableDeliveryException("the record has no data");
 		}
@@ -234,6 +274,7 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 				throw new DeliveryFailedException(ex);
 			}
 		});
+		return record;
 	}
 
 	private void failed(ExecutionComplete complete, ExecutionOperations<String> operations) {
@@ -349,7 +390,7 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 			return;
 		}
 		this.schema.run();
-		SchedulerBuilder builder = Scheduler.create(this.dataSource, this.task)
+		SchedulerBuilder builder = Scheduler.create(this.dataSource, List.of(this.task))
 			.serializer(new TextSerializer())
 			.tableName(DurableSettings.TABLE)
 			.jdbcCustomization(jdbcCustomization())
@@ -362,6 +403,9 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 			.enableImmediateExecution()
 			// rows of other applications sharing the table are theirs: never delete them
 			.deleteUnresolvedAfter(Duration.ofDays(3650));
+		if (!this.settings.keepDoneFor().isZero()) {
+			builder.startTasks(this.cleanup);
+		}
 		if ("postgresql".equals(database())) {
 			// SELECT ... FOR UPDATE SKIP LOCKED: claims without contention between
 			// instances
@@ -429,17 +473,20 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 
 	}
 
-	/** Task data is the record's JSON text, stored as UTF-8. */
+	/**
+	 * Task data is the record's JSON text, stored as UTF-8 (the cleanup task has none).
+	 */
 	private static final class TextSerializer implements Serializer {
 
 		@Override
-		public byte[] serialize(Object data) {
-			return ((String) data).getBytes(StandardCharsets.UTF_8);
+		public byte @Nullable [] serialize(@Nullable Object data) {
+			return (data != null) ? ((String) data).getBytes(StandardCharsets.UTF_8) : null;
 		}
 
 		@Override
-		public <T> T deserialize(Class<T> type, byte[] serialized) {
-			return type.cast(new String(serialized, StandardCharsets.UTF_8));
+		public <T> @Nullable T deserialize(Class<T> type, byte @Nullable [] serialized) {
+			return (serialized != null && type == String.class)
+					? type.cast(new String(serialized, StandardCharsets.UTF_8)) : null;
 		}
 
 	}

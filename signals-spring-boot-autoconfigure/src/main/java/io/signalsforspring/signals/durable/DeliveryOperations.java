@@ -33,14 +33,17 @@ public final class DeliveryOperations {
 	}
 
 	/**
-	 * List the deliveries that are not done, oldest first.
+	 * List the deliveries that are not done (pending, failed, quarantined), oldest first.
 	 * @return the deliveries
 	 */
 	public List<Delivery> list() {
 		List<Delivery> deliveries = new ArrayList<>();
 		for (ScheduledExecution<String> execution : this.engine.client()
 			.getScheduledExecutionsForTask(this.engine.taskName(), String.class, ScheduledExecutionsFilter.all())) {
-			deliveries.add(describe(execution));
+			Delivery delivery = describe(execution);
+			if (!DeliveryRecord.DONE.equals(delivery.state())) {
+				deliveries.add(delivery);
+			}
 		}
 		deliveries.sort((a, b) -> compare(a.sentAt(), b.sentAt()));
 		return deliveries;
@@ -57,6 +60,7 @@ public final class DeliveryOperations {
 		String id = execution.getTaskInstance().getId();
 		Instant next = execution.getExecutionTime().isBefore(DeliveryEngine.NEVER) ? execution.getExecutionTime()
 				: null;
+		// done deliveries kept for a while are not listed
 		String claimedBy = execution.isPicked() ? execution.getPickedBy() : null;
 		try {
 			DeliveryRecord record = DeliveryRecord.read(this.engine.json(), execution.getData());
@@ -120,8 +124,9 @@ public final class DeliveryOperations {
 				"select count(*) from " + DurableSettings.TABLE + " where task_name = ? and execution_time < ?",
 				Integer.class, this.engine.taskName(), never);
 		Integer failed = jdbc.queryForObject(
-				"select count(*) from " + DurableSettings.TABLE + " where task_name = ? and execution_time >= ?",
-				Integer.class, this.engine.taskName(), never);
+				"select count(*) from " + DurableSettings.TABLE
+						+ " where task_name = ? and execution_time >= ? and execution_time < ?",
+				Integer.class, this.engine.taskName(), never, DeliveryEngine.DONE.atOffset(ZoneOffset.UTC));
 		OffsetDateTime oldestDue = jdbc.queryForObject(
 				"select min(execution_time) from " + DurableSettings.TABLE
 						+ " where task_name = ? and execution_time <= ?",

@@ -18,9 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
  *  "state": "pending", "lastError": null}
  * </pre>
  *
- * The state is {@code pending} until the delivery succeeds (the record is then deleted),
- * {@code failed} after its last attempt, and {@code quarantined} when the record itself
- * cannot be delivered (unreadable, unknown receiver, entity gone).
+ * The state is {@code pending} until the delivery succeeds (the record is then deleted,
+ * or kept for a while as {@code done}), {@code failed} after its last attempt, and
+ * {@code quarantined} when the record itself cannot be delivered (unreadable, unknown
+ * receiver, entity gone).
  */
 final class DeliveryRecord {
 
@@ -31,6 +32,8 @@ final class DeliveryRecord {
 	static final String FAILED = "failed";
 
 	static final String QUARANTINED = "quarantined";
+
+	static final String DONE = "done";
 
 	private final ObjectNode node;
 

@@ -16,13 +16,15 @@ import java.time.Duration;
  * @param group the name under which this application's deliveries are stored; every
  * instance of one application shares it, other applications on the same database have
  * their own
+ * @param keepDoneFor how long done deliveries are kept before they are deleted; zero
+ * deletes them at once
  * @param batch whether a transaction's deliveries are written in one batch before the
  * commit; only safe when the Hibernate bridge flushes sessions at the start of the
  * before-commit phase ({@code signals.jpa.before-commit-flush}, on by default), or
  * without Hibernate
  */
 public record DurableSettings(RetryPolicy retry, int threads, Duration pollingInterval, Duration heartbeatInterval,
-		int missedHeartbeatsLimit, Duration shutdownMaxWait, String group, boolean batch) {
+		int missedHeartbeatsLimit, Duration shutdownMaxWait, String group, Duration keepDoneFor, boolean batch) {
 
 	/** The table of deliveries. */
 	public static final String TABLE = "signals_delivery";

@@ -227,6 +227,20 @@ class DurableReceiversIntegrationTests {
 	}
 
 	@Test
+	void doneDeliveriesAreKeptForTheConfiguredTimeThenDeleted() {
+		ConfigurableApplicationContext instance = startInstance("--signals.durable.keep-done-for=2s");
+		DeliveryOperations operations = instance.getBean(DeliveryOperations.class);
+		ping(instance, "kept for a while");
+		await().atMost(Duration.ofSeconds(10)).until(() -> DurableInstance.processed.size() == 1);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> stored(instance).stream().anyMatch((text) -> text.contains("\"state\":\"done\"")));
+		assertThat(operations.list()).as("done deliveries are not listed").isEmpty();
+		assertThat(operations.summary().pending()).isZero();
+		assertThat(operations.summary().failed()).isZero();
+		await().atMost(Duration.ofSeconds(15)).until(() -> deliveries(instance) == 0);
+	}
+
+	@Test
 	void unreadableRecordIsQuarantinedAndOthersAreStillDelivered() {
 		ConfigurableApplicationContext instance = startInstance();
 		jdbc(instance).update(
@@ -272,7 +286,7 @@ class DurableReceiversIntegrationTests {
 			.properties("spring.datasource.url=jdbc:h2:mem:durable;DB_CLOSE_DELAY=-1")
 			.run(arguments.toArray(String[]::new));
 		if (this.instances.isEmpty()) {
-			jdbc(context).update("delete from signals_delivery");
+			jdbc(context).update("delete from signals_delivery where task_name = 'application'");
 		}
 		this.instances.add(context);
 		return context;
@@ -294,23 +308,25 @@ class DurableReceiversIntegrationTests {
 	}
 
 	private static int deliveries(ConfigurableApplicationContext instance) {
-		Integer count = jdbc(instance).queryForObject("select count(*) from signals_delivery", Integer.class);
+		Integer count = jdbc(instance)
+			.queryForObject("select count(*) from signals_delivery where task_name = 'application'", Integer.class);
 		return (count != null) ? count : -1;
 	}
 
 	private static int failedAtLeastOnce(ConfigurableApplicationContext instance) {
-		Integer count = jdbc(instance)
-			.queryForObject("select count(*) from signals_delivery where consecutive_failures >= 1", Integer.class);
+		Integer count = jdbc(instance).queryForObject(
+				"select count(*) from signals_delivery where task_name = 'application' and consecutive_failures >= 1",
+				Integer.class);
 		return (count != null) ? count : -1;
 	}
 
 	private static List<Instant> executionTimes(ConfigurableApplicationContext instance) {
-		return jdbc(instance).query("select execution_time from signals_delivery",
+		return jdbc(instance).query("select execution_time from signals_delivery where task_name = 'application'",
 				(row, i) -> row.getObject(1, OffsetDateTime.class).toInstant());
 	}
 
 	private static List<String> stored(ConfigurableApplicationContext instance) {
-		return jdbc(instance).query("select task_data from signals_delivery",
+		return jdbc(instance).query("select task_data from signals_delivery where task_name = 'application'",
 				(row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8));
 	}
 

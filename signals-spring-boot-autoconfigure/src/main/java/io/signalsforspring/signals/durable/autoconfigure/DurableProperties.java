@@ -62,6 +62,12 @@ public class DurableProperties {
 	private @Nullable String group;
 
 	/**
+	 * How long done deliveries are kept (as "done") before they are deleted; zero deletes
+	 * them as soon as they succeed.
+	 */
+	private Duration keepDoneFor = Duration.ZERO;
+
+	/**
 	 * Whether to create the signals_delivery table at start-up when it does not exist and
 	 * the application does not use Flyway.
 	 */
@@ -209,6 +215,22 @@ public class DurableProperties {
 	 */
 	public void setGroup(@Nullable String group) {
 		this.group = group;
+	}
+
+	/**
+	 * Return how long done deliveries are kept.
+	 * @return the time, zero to delete them at once
+	 */
+	public Duration getKeepDoneFor() {
+		return this.keepDoneFor;
+	}
+
+	/**
+	 * Set how long done deliveries are kept.
+	 * @param keepDoneFor the time, zero to delete them at once
+	 */
+	public void setKeepDoneFor(Duration keepDoneFor) {
+		this.keepDoneFor = keepDoneFor;
 	}
 
 	/**

@@ -72,6 +72,7 @@ public final class SignalsDurableAutoConfiguration {
 				properties.getShutdownMaxWait(),
 				(properties.getGroup() != null) ? properties.getGroup()
 						: environment.getProperty("spring.application.name", "application"),
+				properties.getKeepDoneFor(),
 				environment.getProperty("signals.jpa.before-commit-flush", Boolean.class, true));
 		Runnable schema = () -> {
 			if (usesFlyway(beanFactory)) {
