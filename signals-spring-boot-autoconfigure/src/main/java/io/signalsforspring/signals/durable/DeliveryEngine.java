@@ -80,6 +80,9 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 	/** Where kept deliveries wait: never due. */
 	static final Instant NEVER = Instant.parse("9999-01-01T00:00:00Z");
 
+	/** The name prefix of the relay receivers that publish broadcasts. */
+	static final String BROADCAST = "broadcast:";
+
 	/** Where done deliveries are kept, when they are kept: after the failed ones. */
 	static final Instant DONE = Instant.parse("9999-12-31T00:00:00Z");
 
@@ -108,6 +111,8 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 	private final Object batchKey = new Object();
 
 	private final Set<Signal> signalsWithReceivers = ConcurrentHashMap.newKeySet();
+
+	private final Map<String, DurableReceiver> broadcastReceivers = new ConcurrentHashMap<>();
 
 	private volatile @Nullable Scheduler scheduler;
 
@@ -180,7 +185,7 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		this.codec.checkStorable(receiver.signal());
 		RetryPolicy policy = this.settings.retry()
 			.with(receiver.maxAttempts(), receiver.firstRetryDelay(), receiver.maxRetryDelay());
-		this.receivers.put(key(receiver.signal().name(), receiver.name()), new Registered(receiver, policy));
+		this.receivers.put(key(receiver.signal().name(), receiver.name()), new Registered(receiver, policy, null));
 		this.signalsWithReceivers.add(receiver.signal());
 	}
 
@@ -213,7 +218,7 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		TaskInstance<String> instance = this.task.instance(id, record.write(this.codec.json()));
 		if (!TransactionSynchronizationManager.isSynchronizationActive()
 				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
-			client().schedule(instance, Instant.now());
+			client().scheduleIfNotExists(instance, Instant.now());
 			wakeUp();
 			return;
 		}
@@ -228,7 +233,7 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 			batch.written = !this.settings.batch() || BeforeCommitPhase.isUnderWay();
 		}
 		if (batch.written) {
-			client().schedule(instance, Instant.now());
+			client().scheduleIfNotExists(instance, Instant.now());
 		}
 		else {
 			batch.instances.add(instance);
@@ -258,7 +263,20 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 			throw new UnreadableDeliveryException(
 					"no durable receiver " + record.receiver() + " of " + record.signal() + " is connected");
 		}
-		DurableReceiver receiver = registered.receiver();
+		Relay relay = registered.relay();
+		if (relay != null) {
+			relay.publish(record.signal(), id, stored);
+			return record;
+		}
+		invokeFresh(registered.receiver(), record, id);
+		return record;
+	}
+
+	/**
+	 * Call a receiver with the arguments of a record, loaded fresh, in a transaction of
+	 * its own.
+	 */
+	private void invokeFresh(DurableReceiver receiver, DeliveryRecord record, String id) {
 		Signal signal = receiver.signal();
 		this.transactions.executeWithoutResult((status) -> {
 			Map<String, @Nullable Object> arguments = this.codec.readArguments(record.arguments(), signal);
@@ -274,7 +292,62 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 				throw new DeliveryFailedException(ex);
 			}
 		});
-		return record;
+	}
+
+	/**
+	 * Register a receiver that runs in every instance: its sends are recorded in the
+	 * outbox under a relay receiver, whose delivery hands the stored record (the
+	 * envelope) to {@code publish}; {@link #receiveBroadcast} runs it when an envelope
+	 * comes back from the broker.
+	 * @param receiver the receiver to run in every instance
+	 * @param publish what sends an envelope to the broker (throwing on failure, so that
+	 * the outbox retries it)
+	 * @return the relay receiver, to record sends under
+	 */
+	public DurableReceiver registerBroadcast(DurableReceiver receiver, Relay publish) {
+		this.codec.checkStorable(receiver.signal());
+		DurableReceiver relay = new ConnectedReceiver(receiver.signal(), BROADCAST + receiver.name(), (event) -> {
+			throw new IllegalStateException("a relay is not invoked");
+		});
+		// A broker outage delays a broadcast, never drops it: the relay retries until it
+		// gets through, at the configured pace.
+		RetryPolicy untilPublished = new RetryPolicy(Integer.MAX_VALUE, this.settings.retry().firstDelay(),
+				this.settings.retry().maxDelay());
+		this.receivers.put(key(receiver.signal().name(), relay.name()), new Registered(relay, untilPublished, publish));
+		this.broadcastReceivers.put(key(receiver.signal().name(), receiver.name()), receiver);
+		this.signalsWithReceivers.add(receiver.signal());
+		return relay;
+	}
+
+	/**
+	 * Run the local receiver of an envelope that came from the broker, with its arguments
+	 * loaded fresh, once. A failure is logged: a broadcast is not retried.
+	 * @param envelope the envelope
+	 */
+	public void receiveBroadcast(String envelope) {
+		DeliveryRecord record;
+		try {
+			record = DeliveryRecord.read(this.codec.json(), envelope);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Broadcast ignored, it cannot be read: {}", ex.getMessage());
+			return;
+		}
+		String name = record.receiver().startsWith(BROADCAST) ? record.receiver().substring(BROADCAST.length())
+				: record.receiver();
+		DurableReceiver receiver = this.broadcastReceivers.get(key(record.signal(), name));
+		if (receiver == null) {
+			logger.debug("Broadcast {} of {} has no receiver {} in this instance", record.id(), record.signal(), name);
+			return;
+		}
+		try {
+			invokeFresh(receiver, record, record.id());
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = (ex instanceof DeliveryFailedException && ex.getCause() != null) ? ex.getCause() : ex;
+			logger.error("Receiver {} of broadcast {} ({}) failed in this instance", name, record.id(), record.signal(),
+					cause);
+		}
 	}
 
 	private void failed(ExecutionComplete complete, ExecutionOperations<String> operations) {
@@ -365,6 +438,14 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 	}
 
 	/**
+	 * Return the application's group, the db-scheduler task name of its deliveries.
+	 * @return the group
+	 */
+	public String group() {
+		return this.task.getName();
+	}
+
+	/**
 	 * The db-scheduler task name of this application's deliveries: its group.
 	 */
 	String taskName() {
@@ -444,7 +525,24 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		return SmartLifecycle.DEFAULT_PHASE - 2048;
 	}
 
-	private record Registered(DurableReceiver receiver, RetryPolicy policy) {
+	/**
+	 * Publishes the envelope of a broadcast to the broker; a failure makes the outbox
+	 * retry it.
+	 */
+	@FunctionalInterface
+	public interface Relay {
+
+		/**
+		 * Publish an envelope.
+		 * @param signal the signal's name
+		 * @param deliveryId the outbox delivery's id, for consumers to de-duplicate
+		 * @param envelope the JSON envelope
+		 */
+		void publish(String signal, String deliveryId, String envelope);
+
+	}
+
+	private record Registered(DurableReceiver receiver, RetryPolicy policy, @Nullable Relay relay) {
 
 	}
 
@@ -512,12 +610,36 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		public void beforeCommit(boolean readOnly) {
 			this.written = true;
 			if (this.instances.size() == 1) {
-				client().schedule(this.instances.get(0), Instant.now());
+				client().scheduleIfNotExists(this.instances.get(0), Instant.now());
 			}
 			else if (!this.instances.isEmpty()) {
 				client().scheduleBatch(this.instances, Instant.now());
 			}
 			this.instances.clear();
+		}
+
+		/**
+		 * A batch registered after the before-commit phase had passed (a flush inside the
+		 * commit that the bridge could not anticipate) was never written: write it now,
+		 * after the commit, rather than lose it, and say so.
+		 */
+		@Override
+		public void afterCommit() {
+			if (!this.instances.isEmpty()) {
+				logger.warn("{} durable deliveries were recorded after the transaction's before-commit phase and are "
+						+ "written after its commit (a crash in between would lose them); keep "
+						+ "signals.jpa.before-commit-flush on", this.instances.size());
+				// not through the transaction-aware data source: the committed
+				// transaction's
+				// connection is still bound, and nothing written on it would commit
+				SchedulerClient.Builder.create(DeliveryEngine.this.dataSource, DeliveryEngine.this.task)
+					.serializer(new TextSerializer())
+					.tableName(DurableSettings.TABLE)
+					.jdbcCustomization(jdbcCustomization())
+					.build()
+					.scheduleBatch(this.instances, Instant.now());
+				this.instances.clear();
+			}
 		}
 
 		@Override

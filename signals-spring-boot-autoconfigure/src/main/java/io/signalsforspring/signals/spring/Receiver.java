@@ -96,6 +96,15 @@ public @interface Receiver {
 	boolean durable() default false;
 
 	/**
+	 * Where the receiver runs when the application runs as several instances:
+	 * {@link Cluster#LOCAL} (the default), {@link Cluster#ONE_INSTANCE} (the same as
+	 * {@code durable = true}) or {@link Cluster#EVERY_INSTANCE} (a broadcast over the
+	 * broker, after the commit). Only after-commit receivers can be clustered.
+	 * @return where it runs
+	 */
+	Cluster cluster() default Cluster.LOCAL;
+
+	/**
 	 * For a durable receiver, how many attempts a delivery gets before it is kept as
 	 * failed; {@code -1} for {@code signals.durable.max-attempts}.
 	 * @return the maximum number of attempts

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import io.signalsforspring.signals.ModelSignals.PostSave;
 import io.signalsforspring.signals.RequestSignals.RequestStarted;
 import io.signalsforspring.signals.durable.autoconfigure.SignalsDurableAutoConfiguration;
+import io.signalsforspring.signals.spring.Cluster;
 import io.signalsforspring.signals.spring.Phase;
 import io.signalsforspring.signals.spring.Receiver;
 import io.signalsforspring.signals.spring.autoconfigure.SignalsAutoConfiguration;
@@ -62,6 +63,16 @@ class DurableReceiverStartupTests {
 	}
 
 	@Test
+	void receiverForEveryInstanceWithoutABrokerFailsSayingWhatIsMissing() {
+		this.runner.withBean(EveryInstance.class)
+			.withPropertyValues("signals.durable.initialize-schema=true")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("cluster = EVERY_INSTANCE needs a broker")
+				.hasMessageContaining("spring.rabbitmq.*"));
+	}
+
+	@Test
 	void missingTableFailsStartUpNamingTheScript() {
 		this.runner.withBean(AfterCommit.class)
 			.run((context) -> assertThat(context).getFailure()
@@ -98,6 +109,14 @@ class DurableReceiverStartupTests {
 	static class AfterCommit {
 
 		@Receiver(signal = PostSave.class, phase = Phase.AFTER_COMMIT, durable = true)
+		void saved() {
+		}
+
+	}
+
+	static class EveryInstance {
+
+		@Receiver(signal = PostSave.class, phase = Phase.AFTER_COMMIT, cluster = Cluster.EVERY_INSTANCE)
 		void saved() {
 		}
 

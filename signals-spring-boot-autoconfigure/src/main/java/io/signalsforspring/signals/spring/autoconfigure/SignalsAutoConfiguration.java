@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import io.signalsforspring.signals.ReceiverObserver;
 import io.signalsforspring.signals.spring.LoggingReceiverErrorHandler;
 import io.signalsforspring.signals.spring.ReceiverErrorHandler;
+import io.signalsforspring.signals.spring.internal.BroadcastDeliveries;
 import io.signalsforspring.signals.spring.internal.DurableDeliveries;
 import io.signalsforspring.signals.spring.internal.ReceiverMethodProcessor;
 import io.signalsforspring.signals.spring.internal.ReceiverScheduler;
@@ -70,8 +71,9 @@ public final class SignalsAutoConfiguration {
 
 	@Bean
 	static ReceiverMethodProcessor receiverMethodProcessor(ObjectProvider<ReceiverScheduler> scheduler,
-			ObjectProvider<SignalCatalog> catalog, ObjectProvider<DurableDeliveries> durableDeliveries) {
-		return new ReceiverMethodProcessor(scheduler, catalog, durableDeliveries);
+			ObjectProvider<SignalCatalog> catalog, ObjectProvider<DurableDeliveries> durableDeliveries,
+			ObjectProvider<BroadcastDeliveries> broadcastDeliveries) {
+		return new ReceiverMethodProcessor(scheduler, catalog, durableDeliveries, broadcastDeliveries);
 	}
 
 	@Bean

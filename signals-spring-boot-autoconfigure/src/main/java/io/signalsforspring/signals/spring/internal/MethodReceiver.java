@@ -83,7 +83,12 @@ final class MethodReceiver implements ReceiverFunction, ScheduledReceiver, Durab
 			return invoke(event);
 		}
 		if (this.durability != null) {
-			this.durability.deliveries().record(this, event);
+			if (this.durability.broadcasts() != null) {
+				this.durability.broadcasts().publish(this, event);
+			}
+			else {
+				this.durability.deliveries().record(this, event);
+			}
 			return null;
 		}
 		this.scheduler.schedule(this, event);
@@ -157,9 +162,11 @@ final class MethodReceiver implements ReceiverFunction, ScheduledReceiver, Durab
 	}
 
 	/**
-	 * Where a durable receiver's deliveries go, and its retry settings.
+	 * Where a durable receiver's deliveries go, and its retry settings; for a receiver
+	 * that runs in every instance, where its broadcasts go.
 	 */
-	record Durability(DurableDeliveries deliveries, int maxAttempts, String firstRetryDelay, String maxRetryDelay) {
+	record Durability(DurableDeliveries deliveries, int maxAttempts, String firstRetryDelay, String maxRetryDelay,
+			@Nullable BroadcastDeliveries broadcasts) {
 
 	}
 

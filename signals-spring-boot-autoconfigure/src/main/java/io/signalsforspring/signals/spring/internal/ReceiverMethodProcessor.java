@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import io.signalsforspring.signals.Connection;
 import io.signalsforspring.signals.Signal;
+import io.signalsforspring.signals.spring.Cluster;
 import io.signalsforspring.signals.spring.Phase;
 import io.signalsforspring.signals.spring.Receiver;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,8 @@ public final class ReceiverMethodProcessor
 
 	private final ObjectProvider<DurableDeliveries> durableDeliveries;
 
+	private final ObjectProvider<BroadcastDeliveries> broadcastDeliveries;
+
 	private @Nullable ReceiverConditions conditions;
 
 	private final Set<Class<?>> withoutReceivers = ConcurrentHashMap.newKeySet();
@@ -80,12 +83,16 @@ public final class ReceiverMethodProcessor
 	 * when receivers are connected
 	 * @param catalog the catalog that learns of the signals receivers name, if any
 	 * @param durableDeliveries the durable delivery engine, if configured
+	 * @param broadcastDeliveries the broker that carries receivers that run in every
+	 * instance, if configured
 	 */
 	public ReceiverMethodProcessor(ObjectProvider<ReceiverScheduler> scheduler, ObjectProvider<SignalCatalog> catalog,
-			ObjectProvider<DurableDeliveries> durableDeliveries) {
+			ObjectProvider<DurableDeliveries> durableDeliveries,
+			ObjectProvider<BroadcastDeliveries> broadcastDeliveries) {
 		this.scheduler = scheduler;
 		this.catalog = catalog;
 		this.durableDeliveries = durableDeliveries;
+		this.broadcastDeliveries = broadcastDeliveries;
 	}
 
 	@Override
@@ -155,11 +162,15 @@ public final class ReceiverMethodProcessor
 				ParameterBinding[] bindings = ParameterBinding.plan(method, signal, annotation.sender(),
 						durability != null);
 				ReceiverDescription description = new ReceiverDescription(name, beanName, method.getName(),
-						annotation.phase(), annotation.async(), annotation.durable(), order,
+						annotation.phase(), annotation.async(),
+						annotation.durable() || annotation.cluster() != Cluster.LOCAL, order,
 						(condition != null) ? annotation.condition() : null);
 				MethodReceiver receiver = new MethodReceiver(bean, invocable, signal, bindings, condition, conditions(),
 						annotation.phase(), annotation.async(), this.scheduler.getObject(), description, durability);
-				if (durability != null) {
+				if (durability != null && durability.broadcasts() != null) {
+					durability.broadcasts().register(receiver);
+				}
+				else if (durability != null) {
 					durability.deliveries().register(receiver);
 				}
 				String uid = contextKey + ":" + name;
@@ -179,13 +190,24 @@ public final class ReceiverMethodProcessor
 	}
 
 	private MethodReceiver.@Nullable Durability durability(Receiver annotation) {
-		if (!annotation.durable()) {
+		Cluster cluster = annotation.cluster();
+		if (!annotation.durable() && cluster == Cluster.LOCAL) {
 			return null;
 		}
+		String declared = (cluster == Cluster.LOCAL) ? "durable = true" : "cluster = " + cluster;
 		if (annotation.phase() != Phase.AFTER_COMMIT) {
-			throw new IllegalStateException("durable = true needs phase = AFTER_COMMIT (a durable delivery is "
+			throw new IllegalStateException(declared + " needs phase = AFTER_COMMIT (a durable delivery is "
 					+ "recorded with the sending transaction and runs once it has committed), not "
 					+ annotation.phase());
+		}
+		BroadcastDeliveries broadcasts = null;
+		if (cluster == Cluster.EVERY_INSTANCE) {
+			broadcasts = this.broadcastDeliveries.getIfAvailable();
+			if (broadcasts == null) {
+				throw new IllegalStateException("cluster = EVERY_INSTANCE needs a broker: add spring-rabbit "
+						+ "(org.springframework.boot:spring-boot-starter-amqp) and the spring.rabbitmq.* properties; "
+						+ "broadcasts also need durable delivery (the outbox)");
+			}
 		}
 		DurableDeliveries deliveries = this.durableDeliveries.getIfAvailable();
 		if (deliveries == null) {
@@ -195,7 +217,7 @@ public final class ReceiverMethodProcessor
 					+ "and signals.durable.enabled is not false");
 		}
 		return new MethodReceiver.Durability(deliveries, annotation.maxAttempts(), annotation.firstRetryDelay(),
-				annotation.maxRetryDelay());
+				annotation.maxRetryDelay(), broadcasts);
 	}
 
 	private ReceiverConditions conditions() {

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of receivers that run in every instance.
+ */
+@NullMarked
+package io.signalsforspring.signals.cluster.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;
