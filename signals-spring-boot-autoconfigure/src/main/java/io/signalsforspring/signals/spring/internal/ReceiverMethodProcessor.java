@@ -204,9 +204,10 @@ public final class ReceiverMethodProcessor
 		if (cluster == Cluster.EVERY_INSTANCE) {
 			broadcasts = this.broadcastDeliveries.getIfAvailable();
 			if (broadcasts == null) {
-				throw new IllegalStateException("cluster = EVERY_INSTANCE needs a broker: add spring-rabbit "
-						+ "(org.springframework.boot:spring-boot-starter-amqp) and the spring.rabbitmq.* properties; "
-						+ "broadcasts also need durable delivery (the outbox)");
+				throw new IllegalStateException("cluster = EVERY_INSTANCE needs a broker: add "
+						+ "org.springframework.boot:spring-boot-starter-amqp and the spring.rabbitmq.* properties, or "
+						+ "spring-boot-starter-kafka and spring.kafka.*; broadcasts also need durable delivery "
+						+ "(the outbox)");
 			}
 		}
 		DurableDeliveries deliveries = this.durableDeliveries.getIfAvailable();

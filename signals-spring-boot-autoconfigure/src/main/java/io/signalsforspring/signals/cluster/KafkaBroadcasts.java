@@ -1,0 +1,141 @@
+package io.signalsforspring.signals.cluster;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.signalsforspring.signals.durable.DeliveryEngine;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListener;
+
+/**
+ * Broadcasts over Kafka: the envelope goes to the topic {@code signals.<group>} (created
+ * with the broker's default partitions and replication when missing), keyed by the
+ * signal's name, with headers {@code signal}, {@code delivery-id}, {@code origin} and
+ * {@code time}. Every instance reads it with a consumer group of its own, from the end of
+ * the topic: an instance gets what is sent while it runs.
+ */
+public final class KafkaBroadcasts extends Broadcasts {
+
+	private static final Logger logger = LoggerFactory.getLogger("io.signalsforspring.signals.cluster");
+
+	private final KafkaTemplate<Object, Object> kafka;
+
+	private final KafkaAdmin admin;
+
+	private final ConsumerFactory<?, ?> consumers;
+
+	private final String topic;
+
+	private volatile @Nullable KafkaMessageListenerContainer<String, String> container;
+
+	/**
+	 * Create the broadcasts of an application over Kafka.
+	 * @param engine the durable delivery engine (the outbox)
+	 * @param kafka the template that publishes (string keys and values, Boot's default)
+	 * @param admin what creates the topic
+	 * @param consumers the consumer configuration the application has
+	 * @param group the application's group ({@code signals.durable.group})
+	 */
+	public KafkaBroadcasts(DeliveryEngine engine, KafkaTemplate<Object, Object> kafka, KafkaAdmin admin,
+			ConsumerFactory<?, ?> consumers, String group) {
+		super(engine, group);
+		this.kafka = kafka;
+		this.admin = admin;
+		this.consumers = consumers;
+		this.topic = "signals." + group;
+	}
+
+	@Override
+	protected void send(String signal, String deliveryId, String envelope) {
+		ProducerRecord<Object, Object> record = new ProducerRecord<>(this.topic, signal, envelope);
+		record.headers().add("signal", bytes(signal));
+		record.headers().add("delivery-id", bytes(deliveryId));
+		record.headers().add("origin", bytes(origin()));
+		record.headers().add("time", bytes(Instant.now().toString()));
+		try {
+			this.kafka.send(record).get(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while publishing a broadcast", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Kafka did not take the broadcast " + deliveryId + ": " + ex, ex);
+		}
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Override
+	protected void startConsuming() {
+		this.admin.createOrModifyTopics(new NewTopic(this.topic, Optional.empty(), Optional.empty()));
+		Map<String, Object> properties = new java.util.HashMap<>(this.consumers.getConfigurationProperties());
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "signals." + group() + "." + origin());
+		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		ContainerProperties container = new ContainerProperties(this.topic);
+		container.setMessageListener((MessageListener<String, String>) (record) -> received(record.value()));
+		CountDownLatch assigned = new CountDownLatch(1);
+		container.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+
+			@Override
+			public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+				assigned.countDown();
+			}
+
+		});
+		KafkaMessageListenerContainer<String, String> listening = new KafkaMessageListenerContainer<>(
+				new DefaultKafkaConsumerFactory<>(properties), container);
+		listening.start();
+		this.container = listening;
+		try {
+			// read from the end: wait until this instance is placed there, so that
+			// nothing
+			// sent after start-up is missed
+			if (!assigned.await(30, TimeUnit.SECONDS)) {
+				logger.warn("Kafka assigned no partition of {} within 30 s; broadcasts sent meanwhile are missed",
+						this.topic);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		logger.info("Receiving broadcasts of '{}' on Kafka topic {}", group(), this.topic);
+	}
+
+	@Override
+	protected void stopConsuming() {
+		KafkaMessageListenerContainer<String, String> listening = this.container;
+		this.container = null;
+		if (listening != null) {
+			listening.stop();
+		}
+	}
+
+}
