@@ -30,6 +30,12 @@ public abstract class Broadcasts implements BroadcastDeliveries, SmartLifecycle 
 
 	private volatile boolean running;
 
+	private volatile Runnable onPublished = () -> {
+	};
+
+	private volatile Runnable onReceived = () -> {
+	};
+
 	private volatile boolean consuming;
 
 	/**
@@ -44,7 +50,10 @@ public abstract class Broadcasts implements BroadcastDeliveries, SmartLifecycle 
 
 	@Override
 	public final void register(DurableReceiver receiver) {
-		this.relays.put(receiver, this.engine.registerBroadcast(receiver, this::send));
+		this.relays.put(receiver, this.engine.registerBroadcast(receiver, (signal, deliveryId, envelope) -> {
+			send(signal, deliveryId, envelope);
+			this.onPublished.run();
+		}));
 		if (this.running && !this.consuming) {
 			start();
 		}
@@ -84,7 +93,18 @@ public abstract class Broadcasts implements BroadcastDeliveries, SmartLifecycle 
 	 * @param envelope the envelope
 	 */
 	protected final void received(String envelope) {
+		this.onReceived.run();
 		this.engine.receiveBroadcast(envelope);
+	}
+
+	/**
+	 * Count publications and receptions.
+	 * @param published what to run for each envelope the broker took
+	 * @param received what to run for each envelope that came back
+	 */
+	final void count(Runnable published, Runnable received) {
+		this.onPublished = published;
+		this.onReceived = received;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.signalsforspring.signals.durable.Article;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +69,15 @@ abstract class BroadcastContractTests {
 		awaitEvictedEverywhere(sentinel);
 		assertThat(ClusterInstance.evictions).filteredOn((eviction) -> eviction.endsWith(": " + title))
 			.containsExactlyInAnyOrder("first: " + title, "second: " + title);
+		assertThat(count(this.first, "signals.broadcasts.received")).isGreaterThanOrEqualTo(2);
+		assertThat(count(this.second, "signals.broadcasts.received")).isGreaterThanOrEqualTo(2);
+		assertThat(
+				count(this.first, "signals.broadcasts.published") + count(this.second, "signals.broadcasts.published"))
+			.isGreaterThanOrEqualTo(2);
+	}
+
+	private static double count(ConfigurableApplicationContext instance, String meter) {
+		return instance.getBean(MeterRegistry.class).get(meter).counter().count();
 	}
 
 	@Test

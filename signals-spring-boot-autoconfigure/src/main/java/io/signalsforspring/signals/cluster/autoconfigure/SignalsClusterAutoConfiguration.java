@@ -1,5 +1,7 @@
 package io.signalsforspring.signals.cluster.autoconfigure;
 
+import io.signalsforspring.signals.cluster.BroadcastMetrics;
+import io.signalsforspring.signals.cluster.Broadcasts;
 import io.signalsforspring.signals.cluster.KafkaBroadcasts;
 import io.signalsforspring.signals.cluster.RabbitBroadcasts;
 import io.signalsforspring.signals.durable.DeliveryEngine;
@@ -8,6 +10,7 @@ import io.signalsforspring.signals.durable.autoconfigure.SignalsDurableAutoConfi
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -64,6 +67,17 @@ public final class SignalsClusterAutoConfiguration {
 		KafkaBroadcasts signalsKafkaBroadcasts(DeliveryEngine engine, KafkaTemplate<Object, Object> kafka,
 				KafkaAdmin admin, ConsumerFactory<?, ?> consumers) {
 			return new KafkaBroadcasts(engine, kafka, admin, consumers, engine.group());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	static class MetricsConfiguration {
+
+		@Bean
+		BroadcastMetrics signalsBroadcastMetrics(ObjectProvider<Broadcasts> broadcasts) {
+			return new BroadcastMetrics(broadcasts.getIfAvailable());
 		}
 
 	}

@@ -58,9 +58,9 @@ public class SignalsEndpoint {
 		String senderName = (sender == null) ? null
 				: (sender instanceof Class<?> type) ? type.getName() : String.valueOf(sender);
 		return new ReceiverDescriptor(description.receiver(), description.bean(), description.method(), senderName,
-				description.phase().name(), description.async(), description.durable(), description.order(),
-				description.condition(), connection.dispatchUid(), this.statistics.calls(connection),
-				this.statistics.errors(connection));
+				description.phase().name(), description.async(), description.durable(), description.cluster().name(),
+				description.order(), description.condition(), connection.dispatchUid(),
+				this.statistics.calls(connection), this.statistics.errors(connection));
 	}
 
 	/**
@@ -109,6 +109,8 @@ public class SignalsEndpoint {
 	 * @param phase when it runs
 	 * @param async whether it runs on the signals executor
 	 * @param durable whether its deliveries are recorded, retried and survive restarts
+	 * @param cluster where it runs when the application runs as several instances:
+	 * {@code LOCAL}, {@code ONE_INSTANCE} or {@code EVERY_INSTANCE}
 	 * @param order its order, for a receiver method
 	 * @param condition its condition, if any
 	 * @param dispatchUid its dispatch uid, if any
@@ -116,8 +118,9 @@ public class SignalsEndpoint {
 	 * @param errors how often it threw
 	 */
 	public record ReceiverDescriptor(String receiver, @Nullable String bean, @Nullable String method,
-			@Nullable String sender, String phase, boolean async, boolean durable, @Nullable Integer order,
-			@Nullable String condition, @Nullable String dispatchUid, long calls, long errors) {
+			@Nullable String sender, String phase, boolean async, boolean durable, String cluster,
+			@Nullable Integer order, @Nullable String condition, @Nullable String dispatchUid, long calls,
+			long errors) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.signalsforspring.signals.spring.internal;
 
 import io.signalsforspring.signals.Connection;
+import io.signalsforspring.signals.spring.Cluster;
 import io.signalsforspring.signals.spring.Phase;
 import io.signalsforspring.signals.spring.Receiver;
 import org.jspecify.annotations.Nullable;
@@ -16,11 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param phase the phase, for a receiver method (others run immediately)
  * @param async whether it runs on the signals executor
  * @param durable whether its deliveries are recorded, retried and survive restarts
+ * @param cluster where it runs when the application runs as several instances
  * @param order its {@code @Order}, for a receiver method
  * @param condition its SpEL condition, if any
  */
 public record ReceiverDescription(String receiver, @Nullable String bean, @Nullable String method, Phase phase,
-		boolean async, boolean durable, @Nullable Integer order, @Nullable String condition) {
+		boolean async, boolean durable, Cluster cluster, @Nullable Integer order, @Nullable String condition) {
 
 	/**
 	 * Describe a connection.
@@ -34,7 +36,7 @@ public record ReceiverDescription(String receiver, @Nullable String bean, @Nulla
 		String name = connection.toString();
 		int uid = name.indexOf(" [uid ");
 		return new ReceiverDescription((uid > 0) ? name.substring(0, uid) : name, null, null, Phase.IMMEDIATE, false,
-				false, null, null);
+				false, Cluster.LOCAL, null, null);
 	}
 
 }

@@ -163,7 +163,7 @@ public final class ReceiverMethodProcessor
 						durability != null);
 				ReceiverDescription description = new ReceiverDescription(name, beanName, method.getName(),
 						annotation.phase(), annotation.async(),
-						annotation.durable() || annotation.cluster() != Cluster.LOCAL, order,
+						annotation.durable() || annotation.cluster() != Cluster.LOCAL, cluster(annotation), order,
 						(condition != null) ? annotation.condition() : null);
 				MethodReceiver receiver = new MethodReceiver(bean, invocable, signal, bindings, condition, conditions(),
 						annotation.phase(), annotation.async(), this.scheduler.getObject(), description, durability);
@@ -187,6 +187,11 @@ public final class ReceiverMethodProcessor
 			throw new BeanInitializationException("Invalid @Receiver method " + method.getName() + " of bean '"
 					+ beanName + "' (" + method.toGenericString() + "): " + ex.getMessage(), ex);
 		}
+	}
+
+	private static Cluster cluster(Receiver annotation) {
+		return (annotation.durable() && annotation.cluster() == Cluster.LOCAL) ? Cluster.ONE_INSTANCE
+				: annotation.cluster();
 	}
 
 	private MethodReceiver.@Nullable Durability durability(Receiver annotation) {
