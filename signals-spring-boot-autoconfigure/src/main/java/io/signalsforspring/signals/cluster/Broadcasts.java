@@ -4,10 +4,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.signalsforspring.signals.Connection;
+import io.signalsforspring.signals.ReceiverFunction;
+import io.signalsforspring.signals.Signal;
 import io.signalsforspring.signals.SignalEvent;
 import io.signalsforspring.signals.durable.DeliveryEngine;
+import io.signalsforspring.signals.spring.BroadcastReceivers;
 import io.signalsforspring.signals.spring.internal.BroadcastDeliveries;
 import io.signalsforspring.signals.spring.internal.DurableReceiver;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -18,7 +23,7 @@ import org.springframework.context.SmartLifecycle;
  * once when the envelope comes back. The broker receives and hands back envelopes; it
  * starts consuming only when a receiver runs in every instance.
  */
-public abstract class Broadcasts implements BroadcastDeliveries, SmartLifecycle {
+public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceivers, SmartLifecycle {
 
 	private final DeliveryEngine engine;
 
@@ -60,12 +65,47 @@ public abstract class Broadcasts implements BroadcastDeliveries, SmartLifecycle 
 	}
 
 	@Override
+	public final Connection connect(Signal signal, @Nullable Object sender, String name, ReceiverFunction receiver) {
+		DurableReceiver connected = new ConnectedReceiver(signal, name, receiver);
+		register(connected);
+		return signal.connect((event) -> {
+			publish(connected, event);
+			return null;
+		}, sender, false, "broadcast:" + name);
+	}
+
+	@Override
 	public final void publish(DurableReceiver receiver, SignalEvent event) {
 		DurableReceiver relay = this.relays.get(receiver);
 		if (relay == null) {
 			throw new IllegalStateException("Receiver " + receiver.name() + " is not registered for broadcasts");
 		}
 		this.engine.record(relay, event);
+	}
+
+	/** A receiver connected in code, with the default retry settings. */
+	private record ConnectedReceiver(Signal signal, String name, ReceiverFunction function) implements DurableReceiver {
+
+		@Override
+		public int maxAttempts() {
+			return -1;
+		}
+
+		@Override
+		public String firstRetryDelay() {
+			return "";
+		}
+
+		@Override
+		public String maxRetryDelay() {
+			return "";
+		}
+
+		@Override
+		public @Nullable Object invoke(SignalEvent event) throws Exception {
+			return this.function.receive(event);
+		}
+
 	}
 
 	/**

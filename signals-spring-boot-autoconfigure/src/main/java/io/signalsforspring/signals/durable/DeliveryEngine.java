@@ -316,6 +316,9 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		this.receivers.put(key(receiver.signal().name(), relay.name()), new Registered(relay, untilPublished, publish));
 		this.broadcastReceivers.put(key(receiver.signal().name(), receiver.name()), receiver);
 		this.signalsWithReceivers.add(receiver.signal());
+		if (this.running && this.scheduler == null) {
+			start();
+		}
 		return relay;
 	}
 

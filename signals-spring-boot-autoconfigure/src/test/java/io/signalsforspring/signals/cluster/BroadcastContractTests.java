@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.signalsforspring.signals.Connection;
+import io.signalsforspring.signals.ModelSignals.PostSave;
 import io.signalsforspring.signals.durable.Article;
+import io.signalsforspring.signals.spring.BroadcastReceivers;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +82,26 @@ abstract class BroadcastContractTests {
 
 	private static double count(ConfigurableApplicationContext instance, String meter) {
 		return instance.getBean(MeterRegistry.class).get(meter).counter().count();
+	}
+
+	@Test
+	void receiverConnectedInCodeRunsInEveryInstanceToo() {
+		List<String> calls = new CopyOnWriteArrayList<>();
+		try (Connection inFirst = connectInCode(this.first, calls);
+				Connection inSecond = connectInCode(this.second, calls)) {
+			String title = unique("From code");
+			save(this.first, title);
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(calls).contains("first: " + title, "second: " + title));
+		}
+	}
+
+	private static Connection connectInCode(ConfigurableApplicationContext instance, List<String> calls) {
+		return instance.getBean(BroadcastReceivers.class)
+			.connect(instance.getBean(PostSave.class), Article.class, "tests.fromCode", (event) -> {
+				calls.add(instance.getId() + ": " + ((Article) event.get("instance")).getTitle());
+				return null;
+			});
 	}
 
 	@Test
