@@ -11,6 +11,7 @@ import io.signalsforspring.signals.SignalEvent;
 import io.signalsforspring.signals.durable.DeliveryEngine;
 import io.signalsforspring.signals.spring.BroadcastReceivers;
 import io.signalsforspring.signals.spring.internal.BroadcastDeliveries;
+import io.signalsforspring.signals.spring.internal.ConnectedReceiver;
 import io.signalsforspring.signals.spring.internal.DurableReceiver;
 import org.jspecify.annotations.Nullable;
 
@@ -81,31 +82,6 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 			throw new IllegalStateException("Receiver " + receiver.name() + " is not registered for broadcasts");
 		}
 		this.engine.record(relay, event);
-	}
-
-	/** A receiver connected in code, with the default retry settings. */
-	private record ConnectedReceiver(Signal signal, String name, ReceiverFunction function) implements DurableReceiver {
-
-		@Override
-		public int maxAttempts() {
-			return -1;
-		}
-
-		@Override
-		public String firstRetryDelay() {
-			return "";
-		}
-
-		@Override
-		public String maxRetryDelay() {
-			return "";
-		}
-
-		@Override
-		public @Nullable Object invoke(SignalEvent event) throws Exception {
-			return this.function.receive(event);
-		}
-
 	}
 
 	/**

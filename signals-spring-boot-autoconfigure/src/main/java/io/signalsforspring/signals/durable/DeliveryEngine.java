@@ -37,6 +37,7 @@ import io.signalsforspring.signals.SignalEvent;
 import io.signalsforspring.signals.spring.DurableReceivers;
 import io.signalsforspring.signals.spring.internal.BeforeCommitPhase;
 import io.signalsforspring.signals.spring.internal.DurableDeliveries;
+import io.signalsforspring.signals.spring.internal.ConnectedReceiver;
 import io.signalsforspring.signals.spring.internal.DurableReceiver;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -546,31 +547,6 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 	}
 
 	private record Registered(DurableReceiver receiver, RetryPolicy policy, @Nullable Relay relay) {
-
-	}
-
-	/** A durable receiver connected in code, with the default retry settings. */
-	private record ConnectedReceiver(Signal signal, String name, ReceiverFunction function) implements DurableReceiver {
-
-		@Override
-		public int maxAttempts() {
-			return -1;
-		}
-
-		@Override
-		public String firstRetryDelay() {
-			return "";
-		}
-
-		@Override
-		public String maxRetryDelay() {
-			return "";
-		}
-
-		@Override
-		public @Nullable Object invoke(SignalEvent event) throws Exception {
-			return this.function.receive(event);
-		}
 
 	}
 
