@@ -3,6 +3,7 @@ package io.signalsforspring.signals.cluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -94,7 +95,7 @@ public final class KafkaBroadcasts extends Broadcasts {
 	@Override
 	protected void startConsuming() {
 		this.admin.createOrModifyTopics(new NewTopic(this.topic, Optional.empty(), Optional.empty()));
-		Map<String, Object> properties = new java.util.HashMap<>(this.consumers.getConfigurationProperties());
+		Map<String, Object> properties = new HashMap<>(this.consumers.getConfigurationProperties());
 		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "signals." + group() + "." + origin());
 		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
 		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);

@@ -44,6 +44,8 @@ public final class RabbitBroadcasts extends Broadcasts {
 
 	private volatile @Nullable SimpleMessageListenerContainer container;
 
+	private boolean redeclaresOnConnection;
+
 	/**
 	 * Create the broadcasts of an application over RabbitMQ.
 	 * @param engine the durable delivery engine (the outbox)
@@ -78,7 +80,10 @@ public final class RabbitBroadcasts extends Broadcasts {
 	@Override
 	protected void startConsuming() {
 		declare();
-		this.connections.addConnectionListener((connection) -> declare());
+		if (!this.redeclaresOnConnection) {
+			this.connections.addConnectionListener((connection) -> declare());
+			this.redeclaresOnConnection = true;
+		}
 		SimpleMessageListenerContainer listening = new SimpleMessageListenerContainer(this.connections);
 		listening.setQueueNames(this.queue.getName());
 		listening.setMissingQueuesFatal(false);

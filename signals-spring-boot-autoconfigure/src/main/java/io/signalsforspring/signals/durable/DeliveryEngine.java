@@ -198,13 +198,20 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		}
 		DurableReceiver durable = new ConnectedReceiver(signal, name, receiver);
 		register(durable);
-		if (this.running && this.scheduler == null) {
-			start();
-		}
+		startIfRunning();
 		return signal.connect((event) -> {
 			record(durable, event);
 			return null;
 		}, sender, false, "durable:" + name);
+	}
+
+	/**
+	 * Start polling for a receiver registered after the context started.
+	 */
+	private void startIfRunning() {
+		if (this.running && this.scheduler == null) {
+			start();
+		}
 	}
 
 	private static String key(String signal, String receiver) {
@@ -219,7 +226,7 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		TaskInstance<String> instance = this.task.instance(id, record.write(this.codec.json()));
 		if (!TransactionSynchronizationManager.isSynchronizationActive()
 				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
-			client().scheduleIfNotExists(instance, Instant.now());
+			write(client(), List.of(instance));
 			wakeUp();
 			return;
 		}
@@ -234,7 +241,7 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 			batch.written = !this.settings.batch() || BeforeCommitPhase.isUnderWay();
 		}
 		if (batch.written) {
-			client().scheduleIfNotExists(instance, Instant.now());
+			write(client(), List.of(instance));
 		}
 		else {
 			batch.instances.add(instance);
@@ -244,6 +251,16 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 	@Override
 	public boolean hasReceivers(Signal signal) {
 		return this.signalsWithReceivers.contains(signal);
+	}
+
+	/**
+	 * Insert new deliveries: one JDBC batch, without db-scheduler's look for an existing
+	 * row first (the ids are new).
+	 */
+	private static void write(SchedulerClient client, List<TaskInstance<?>> instances) {
+		if (!instances.isEmpty()) {
+			client.scheduleBatch(instances, Instant.now());
+		}
 	}
 
 	private void wakeUp() {
@@ -317,9 +334,7 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		this.receivers.put(key(receiver.signal().name(), relay.name()), new Registered(relay, untilPublished, publish));
 		this.broadcastReceivers.put(key(receiver.signal().name(), receiver.name()), receiver);
 		this.signalsWithReceivers.add(receiver.signal());
-		if (this.running && this.scheduler == null) {
-			start();
-		}
+		startIfRunning();
 		return relay;
 	}
 
@@ -406,15 +421,18 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		}
 		synchronized (this) {
 			if (this.client == null) {
-				this.client = SchedulerClient.Builder
-					.create(new TransactionAwareDataSourceProxy(this.dataSource), this.task)
-					.serializer(new TextSerializer())
-					.tableName(DurableSettings.TABLE)
-					.jdbcCustomization(jdbcCustomization())
-					.build();
+				this.client = newClient(new TransactionAwareDataSourceProxy(this.dataSource));
 			}
 			return this.client;
 		}
+	}
+
+	private SchedulerClient newClient(DataSource source) {
+		return SchedulerClient.Builder.create(source, this.task)
+			.serializer(new TextSerializer())
+			.tableName(DurableSettings.TABLE)
+			.jdbcCustomization(jdbcCustomization())
+			.build();
 	}
 
 	private JdbcCustomization jdbcCustomization() {
@@ -449,23 +467,12 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		return this.task.getName();
 	}
 
-	/**
-	 * The db-scheduler task name of this application's deliveries: its group.
-	 */
-	String taskName() {
-		return this.task.getName();
-	}
-
 	DataSource dataSource() {
 		return this.dataSource;
 	}
 
 	JsonMapper json() {
 		return this.codec.json();
-	}
-
-	boolean hasReceivers() {
-		return !this.receivers.isEmpty();
 	}
 
 	@Override
@@ -588,12 +595,7 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		@Override
 		public void beforeCommit(boolean readOnly) {
 			this.written = true;
-			if (this.instances.size() == 1) {
-				client().scheduleIfNotExists(this.instances.get(0), Instant.now());
-			}
-			else if (!this.instances.isEmpty()) {
-				client().scheduleBatch(this.instances, Instant.now());
-			}
+			write(client(), this.instances);
 			this.instances.clear();
 		}
 
@@ -611,12 +613,7 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 				// not through the transaction-aware data source: the committed
 				// transaction's
 				// connection is still bound, and nothing written on it would commit
-				SchedulerClient.Builder.create(DeliveryEngine.this.dataSource, DeliveryEngine.this.task)
-					.serializer(new TextSerializer())
-					.tableName(DurableSettings.TABLE)
-					.jdbcCustomization(jdbcCustomization())
-					.build()
-					.scheduleBatch(this.instances, Instant.now());
+				write(newClient(DeliveryEngine.this.dataSource), this.instances);
 				this.instances.clear();
 			}
 		}

@@ -39,7 +39,7 @@ public final class DeliveryOperations {
 	public List<Delivery> list() {
 		List<Delivery> deliveries = new ArrayList<>();
 		for (ScheduledExecution<String> execution : this.engine.client()
-			.getScheduledExecutionsForTask(this.engine.taskName(), String.class, ScheduledExecutionsFilter.all())) {
+			.getScheduledExecutionsForTask(this.engine.group(), String.class, ScheduledExecutionsFilter.all())) {
 			Delivery delivery = describe(execution);
 			if (!DeliveryRecord.DONE.equals(delivery.state())) {
 				deliveries.add(delivery);
@@ -60,7 +60,6 @@ public final class DeliveryOperations {
 		String id = execution.getTaskInstance().getId();
 		Instant next = execution.getExecutionTime().isBefore(DeliveryEngine.NEVER) ? execution.getExecutionTime()
 				: null;
-		// done deliveries kept for a while are not listed
 		String claimedBy = execution.isPicked() ? execution.getPickedBy() : null;
 		try {
 			DeliveryRecord record = DeliveryRecord.read(this.engine.json(), execution.getData());
@@ -80,7 +79,7 @@ public final class DeliveryOperations {
 	 */
 	public boolean retry(String id) {
 		Optional<ScheduledExecution<Object>> execution = this.engine.client()
-			.getScheduledExecution(TaskInstanceId.of(this.engine.taskName(), id));
+			.getScheduledExecution(TaskInstanceId.of(this.engine.group(), id));
 		if (execution.isEmpty()) {
 			return false;
 		}
@@ -94,7 +93,7 @@ public final class DeliveryOperations {
 		catch (RuntimeException ex) {
 			data = stored;
 		}
-		return this.engine.client().reschedule(TaskInstanceId.of(this.engine.taskName(), id), Instant.now(), data);
+		return this.engine.client().reschedule(TaskInstanceId.of(this.engine.group(), id), Instant.now(), data);
 	}
 
 	/**
@@ -103,7 +102,7 @@ public final class DeliveryOperations {
 	 * @return {@code false} if there is no such delivery
 	 */
 	public boolean discard(String id) {
-		TaskInstanceId instance = TaskInstanceId.of(this.engine.taskName(), id);
+		TaskInstanceId instance = TaskInstanceId.of(this.engine.group(), id);
 		if (this.engine.client().getScheduledExecution(instance).isEmpty()) {
 			return false;
 		}
@@ -122,15 +121,15 @@ public final class DeliveryOperations {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		Integer pending = jdbc.queryForObject(
 				"select count(*) from " + DurableSettings.TABLE + " where task_name = ? and execution_time < ?",
-				Integer.class, this.engine.taskName(), never);
+				Integer.class, this.engine.group(), never);
 		Integer failed = jdbc.queryForObject(
 				"select count(*) from " + DurableSettings.TABLE
 						+ " where task_name = ? and execution_time >= ? and execution_time < ?",
-				Integer.class, this.engine.taskName(), never, DeliveryEngine.DONE.atOffset(ZoneOffset.UTC));
+				Integer.class, this.engine.group(), never, DeliveryEngine.DONE.atOffset(ZoneOffset.UTC));
 		OffsetDateTime oldestDue = jdbc.queryForObject(
 				"select min(execution_time) from " + DurableSettings.TABLE
 						+ " where task_name = ? and execution_time <= ?",
-				OffsetDateTime.class, this.engine.taskName(), now);
+				OffsetDateTime.class, this.engine.group(), now);
 		Duration age = (oldestDue != null) ? Duration.between(oldestDue.toInstant(), now.toInstant()) : Duration.ZERO;
 		return new Summary((pending != null) ? pending : 0, (failed != null) ? failed : 0,
 				age.isNegative() ? Duration.ZERO : age);

@@ -25,6 +25,15 @@ final class BeforeCommitFlush implements TransactionSynchronization {
 		this.session = session;
 	}
 
+	/**
+	 * Whether the session's transaction has its flush registered already: checked first,
+	 * on every load, persist, merge and remove, so that the rest is asked once per
+	 * transaction.
+	 */
+	static boolean isRegisteredFor(SessionImplementor session) {
+		return TransactionSynchronizationManager.hasResource(session);
+	}
+
 	static void registerFor(SessionImplementor session) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()
 				&& !TransactionSynchronizationManager.hasResource(session)) {

@@ -66,7 +66,7 @@ public final class HibernateSignalsRegistrar
 
 	private @Nullable ModelSignalSet signals;
 
-	private volatile @Nullable ReceiverMethodProcessor receivers;
+	private volatile @Nullable FlushNeeds needs;
 
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
@@ -132,29 +132,36 @@ public final class HibernateSignalsRegistrar
 	/**
 	 * Whether a {@code BEFORE_COMMIT} or durable receiver listens to a model signal that
 	 * a flush can send, which is what the before-commit flush is for: both must see the
-	 * signals of what the commit flushes before the commit.
+	 * signals of what the commit flushes before the commit. The two beans that know are
+	 * looked up once.
 	 */
 	private boolean hasBeforeCommitReceivers(ModelSignalSet set) {
-		ReceiverMethodProcessor processor = this.receivers;
-		if (processor == null) {
-			processor = (this.beanFactory != null)
-					? this.beanFactory.getBeanProvider(ReceiverMethodProcessor.class).getIfAvailable() : null;
-			if (processor == null) {
+		FlushNeeds needs = this.needs;
+		if (needs == null) {
+			BeanFactory beans = this.beanFactory;
+			if (beans == null) {
 				return false;
 			}
-			this.receivers = processor;
+			needs = new FlushNeeds(beans.getBeanProvider(ReceiverMethodProcessor.class).getIfAvailable(),
+					beans.getBeanProvider(DurableDeliveries.class).getIfAvailable());
+			this.needs = needs;
 		}
-		if (processor.hasBeforeCommitReceivers(set.preSave()) || processor.hasBeforeCommitReceivers(set.postSave())
-				|| processor.hasBeforeCommitReceivers(set.preDelete())
-				|| processor.hasBeforeCommitReceivers(set.postDelete())
-				|| processor.hasBeforeCommitReceivers(set.m2mChanged())) {
-			return true;
+		for (Signal signal : set.sentByFlush()) {
+			if (needs.of(signal)) {
+				return true;
+			}
 		}
-		DurableDeliveries durable = (this.beanFactory != null)
-				? this.beanFactory.getBeanProvider(DurableDeliveries.class).getIfAvailable() : null;
-		return durable != null && (durable.hasReceivers(set.postSave()) || durable.hasReceivers(set.postDelete())
-				|| durable.hasReceivers(set.m2mChanged()) || durable.hasReceivers(set.preSave())
-				|| durable.hasReceivers(set.preDelete()));
+		return false;
+	}
+
+	/** Who knows which signals have receivers that wait for the commit. */
+	private record FlushNeeds(@Nullable ReceiverMethodProcessor beforeCommit, @Nullable DurableDeliveries durable) {
+
+		boolean of(Signal signal) {
+			return (this.beforeCommit != null && this.beforeCommit.hasBeforeCommitReceivers(signal))
+					|| (this.durable != null && this.durable.hasReceivers(signal));
+		}
+
 	}
 
 	private ModelSignalSet signals() {

@@ -32,7 +32,7 @@ final class SessionActivityListener
 	}
 
 	private void register(SessionImplementor session) {
-		if (this.needed.getAsBoolean()) {
+		if (!BeforeCommitFlush.isRegisteredFor(session) && this.needed.getAsBoolean()) {
 			BeforeCommitFlush.registerFor(session);
 		}
 	}

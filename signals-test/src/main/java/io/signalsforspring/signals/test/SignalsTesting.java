@@ -99,7 +99,7 @@ public final class SignalsTesting {
 		}
 		if (ClassUtils.isPresent("io.signalsforspring.signals.durable.DeliveryOperations",
 				SignalsTesting.class.getClassLoader())) {
-			DurableDeliveries.await(context, deadline, timeout);
+			PendingDeliveries.await(context, deadline, timeout);
 		}
 	}
 

@@ -157,10 +157,6 @@ final class MethodReceiver implements ReceiverFunction, ScheduledReceiver, Durab
 		return (this.durability != null) ? this.durability.maxRetryDelay() : "";
 	}
 
-	boolean isDurable() {
-		return this.durability != null;
-	}
-
 	/**
 	 * Where a durable receiver's deliveries go, and its retry settings; for a receiver
 	 * that runs in every instance, where its broadcasts go.

@@ -10,9 +10,9 @@ import org.springframework.context.ApplicationContext;
  * Waits for the pending deliveries of durable receivers; loaded only when durable
  * delivery is on the class path.
  */
-final class DurableDeliveries {
+final class PendingDeliveries {
 
-	private DurableDeliveries() {
+	private PendingDeliveries() {
 	}
 
 	static void await(ApplicationContext context, long deadline, Duration timeout) {
