@@ -22,7 +22,7 @@ public final class BroadcastMetrics implements MeterBinder {
 	 */
 	public BroadcastMetrics(@Nullable Broadcasts broadcasts) {
 		this.broadcasts = broadcasts;
-		this.broker = (broadcasts instanceof KafkaBroadcasts) ? "kafka" : "rabbitmq";
+		this.broker = (broadcasts != null) ? broadcasts.broker() : "none";
 	}
 
 	@Override

@@ -1,14 +1,23 @@
 package io.signalsforspring.signals.cluster;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.ReceiverContext;
+import io.micrometer.observation.transport.SenderContext;
 import io.signalsforspring.signals.Connection;
 import io.signalsforspring.signals.ReceiverFunction;
 import io.signalsforspring.signals.Signal;
 import io.signalsforspring.signals.SignalEvent;
 import io.signalsforspring.signals.durable.DeliveryEngine;
+import io.signalsforspring.signals.durable.Envelope;
+import io.signalsforspring.signals.durable.Outgoing;
 import io.signalsforspring.signals.spring.BroadcastReceivers;
 import io.signalsforspring.signals.spring.internal.BroadcastDeliveries;
 import io.signalsforspring.signals.spring.internal.ConnectedReceiver;
@@ -21,8 +30,13 @@ import org.springframework.context.SmartLifecycle;
  * What every broker's broadcasts share: sends are recorded in the durable outbox with the
  * sending transaction (nothing for a rollback, a broker outage only delays them), the
  * outbox publishes their envelope after the commit, and every instance runs its receiver
- * once when the envelope comes back. The broker receives and hands back envelopes; it
- * starts consuming only when a receiver runs in every instance.
+ * once when the envelope comes back. Signals externalized for other services go through
+ * the same outbox to a destination of their own. The broker publishes and hands back
+ * envelopes; it starts consuming only when a receiver runs in every instance.
+ * <p>
+ * Each send is observed as {@code signals.broadcast.publish} in the sending thread, whose
+ * trace context travels in the message headers; each envelope that comes back is observed
+ * as {@code signals.broadcast.receive}, continuing that trace.
  */
 public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceivers, SmartLifecycle {
 
@@ -30,9 +44,11 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 
 	private final String group;
 
-	private final String origin = UUID.randomUUID().toString();
-
 	private final Map<DurableReceiver, DurableReceiver> relays = new ConcurrentHashMap<>();
+
+	private final BroadcastStatistics statistics = new BroadcastStatistics();
+
+	private volatile ObservationRegistry observations = ObservationRegistry.NOOP;
 
 	private volatile boolean running;
 
@@ -56,9 +72,9 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 
 	@Override
 	public final void register(DurableReceiver receiver) {
-		this.relays.put(receiver, this.engine.registerBroadcast(receiver, (signal, deliveryId, envelope) -> {
-			send(signal, deliveryId, envelope);
-			this.onPublished.run();
+		this.relays.put(receiver, this.engine.registerBroadcast(receiver, (envelope) -> {
+			send(null, envelope);
+			published(null, envelope);
 		}));
 		if (this.running && !this.consuming) {
 			start();
@@ -81,21 +97,100 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 		if (relay == null) {
 			throw new IllegalStateException("Receiver " + receiver.name() + " is not registered for broadcasts");
 		}
-		this.engine.record(relay, event);
+		this.engine.record(relay, event, new Outgoing(null, traceContext(event.signal().name(), null)));
 	}
+
+	/**
+	 * Externalize a signal for other services: each send is recorded in the outbox with
+	 * the sending transaction and published after the commit to the destination, under
+	 * the key computed from the send.
+	 * @param signal the signal
+	 * @param destination the exchange (RabbitMQ) or topic (Kafka)
+	 * @param key the routing or message key of a send, or {@code null} for the signal's
+	 * name
+	 * @return the connection to the signal
+	 */
+	public final Connection externalize(Signal signal, String destination,
+			Function<SignalEvent, @Nullable String> key) {
+		prepare(destination);
+		DurableReceiver relay = this.engine.registerRelay(signal, "externalize:" + destination, (envelope) -> {
+			send(destination, envelope);
+			published(destination, envelope);
+		});
+		this.statistics.destination(signal.name(), destination);
+		return signal.connect((event) -> {
+			this.engine.record(relay, event, new Outgoing(key.apply(event), traceContext(signal.name(), destination)));
+			return null;
+		}, null, false, "externalize:" + destination);
+	}
+
+	/**
+	 * The trace context of a send, from the observation of its publication: what goes in
+	 * the message headers so that receptions continue the sender's trace.
+	 */
+	private Map<String, String> traceContext(String signal, @Nullable String destination) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		SenderContext<Map<String, String>> context = new SenderContext<>((carrier, name, value) -> {
+			if (carrier != null) {
+				carrier.put(name, value);
+			}
+		}, Kind.PRODUCER);
+		context.setCarrier(headers);
+		context.setRemoteServiceName(broker());
+		Observation.createNotStarted("signals.broadcast.publish", () -> context, this.observations)
+			.contextualName(signal + " publish")
+			.lowCardinalityKeyValue("signal", signal)
+			.lowCardinalityKeyValue("broker", broker())
+			.lowCardinalityKeyValue("destination", (destination != null) ? destination : "broadcast")
+			.observe(() -> {
+			});
+		return headers;
+	}
+
+	private void published(@Nullable String destination, Envelope envelope) {
+		this.statistics.published(envelope.signal(), destination);
+		this.onPublished.run();
+	}
+
+	/**
+	 * The headers of a published message: {@code signal}, {@code delivery-id},
+	 * {@code origin} and {@code time}, with the trace context captured when it was sent.
+	 * @param envelope the envelope
+	 * @return the headers
+	 */
+	protected static Map<String, String> headers(Envelope envelope) {
+		Map<String, String> headers = new HashMap<>(envelope.headers());
+		headers.put("signal", envelope.signal());
+		headers.put("delivery-id", envelope.id());
+		headers.put("origin", envelope.origin());
+		headers.put("time", envelope.time().toString());
+		return headers;
+	}
+
+	/**
+	 * Return the broker's name, as meters and observations tag it.
+	 * @return {@code rabbitmq} or {@code kafka}
+	 */
+	protected abstract String broker();
+
+	/**
+	 * Make sure a destination of externalized signals can be published to.
+	 * @param destination the exchange or topic
+	 */
+	protected abstract void prepare(String destination);
 
 	/**
 	 * Publish an envelope to the broker, throwing if the broker did not take it (the
 	 * outbox then retries).
-	 * @param signal the signal's name
-	 * @param deliveryId the outbox delivery's id
-	 * @param envelope the JSON envelope
+	 * @param destination the destination of an externalized signal, or {@code null} for a
+	 * broadcast to the application's instances
+	 * @param envelope the envelope
 	 */
-	protected abstract void send(String signal, String deliveryId, String envelope);
+	protected abstract void send(@Nullable String destination, Envelope envelope);
 
 	/**
 	 * Start consuming this instance's broadcasts, handing each envelope to
-	 * {@link #received(String)}.
+	 * {@link #received(String, Function)}.
 	 */
 	protected abstract void startConsuming();
 
@@ -105,12 +200,24 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 	protected abstract void stopConsuming();
 
 	/**
-	 * Run the local receiver of an envelope that came back from the broker.
-	 * @param envelope the envelope
+	 * Run the local receiver of an envelope that came back from the broker, in an
+	 * observation that continues the sender's trace.
+	 * @param body the envelope
+	 * @param headers the message's headers by name
 	 */
-	protected final void received(String envelope) {
+	protected final void received(String body, Function<String, @Nullable String> headers) {
 		this.onReceived.run();
-		this.engine.receiveBroadcast(envelope);
+		String signal = String.valueOf(headers.apply("signal"));
+		this.statistics.received(signal);
+		ReceiverContext<Function<String, @Nullable String>> context = new ReceiverContext<>(
+				(carrier, name) -> carrier.apply(name), Kind.CONSUMER);
+		context.setCarrier(headers);
+		context.setRemoteServiceName(broker());
+		Observation.createNotStarted("signals.broadcast.receive", () -> context, this.observations)
+			.contextualName(signal + " receive")
+			.lowCardinalityKeyValue("signal", signal)
+			.lowCardinalityKeyValue("broker", broker())
+			.observe(() -> this.engine.receiveBroadcast(body));
 	}
 
 	/**
@@ -121,6 +228,22 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 	final void count(Runnable published, Runnable received) {
 		this.onPublished = published;
 		this.onReceived = received;
+	}
+
+	/**
+	 * Observe publications and receptions.
+	 * @param observations the registry
+	 */
+	public final void observeWith(ObservationRegistry observations) {
+		this.observations = observations;
+	}
+
+	/**
+	 * Return what was published and received, per signal.
+	 * @return the statistics
+	 */
+	final BroadcastStatistics statistics() {
+		return this.statistics;
 	}
 
 	/**
@@ -136,7 +259,7 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 	 * @return the id
 	 */
 	protected final String origin() {
-		return this.origin;
+		return this.engine.origin();
 	}
 
 	@Override

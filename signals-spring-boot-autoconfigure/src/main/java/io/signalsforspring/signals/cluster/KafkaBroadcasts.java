@@ -1,7 +1,6 @@
 package io.signalsforspring.signals.cluster;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,11 +11,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.signalsforspring.signals.durable.DeliveryEngine;
+import io.signalsforspring.signals.durable.Envelope;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,9 +36,11 @@ import org.springframework.kafka.listener.MessageListener;
 /**
  * Broadcasts over Kafka: the envelope goes to the topic {@code signals.<group>} (created
  * with the broker's default partitions and replication when missing), keyed by the
- * signal's name, with headers {@code signal}, {@code delivery-id}, {@code origin} and
- * {@code time}. Every instance reads it with a consumer group of its own, from the end of
- * the topic: an instance gets what is sent while it runs.
+ * signal's name, with headers {@code signal}, {@code delivery-id}, {@code origin},
+ * {@code time} and the trace context. Externalized signals go to their own topic (created
+ * when missing), keyed by their key, so that sends with one key keep their order. Every
+ * instance reads it with a consumer group of its own, from the end of the topic: an
+ * instance gets what is sent while it runs.
  */
 public final class KafkaBroadcasts extends Broadcasts {
 
@@ -70,12 +74,21 @@ public final class KafkaBroadcasts extends Broadcasts {
 	}
 
 	@Override
-	protected void send(String signal, String deliveryId, String envelope) {
-		ProducerRecord<Object, Object> record = new ProducerRecord<>(this.topic, signal, envelope);
-		record.headers().add("signal", bytes(signal));
-		record.headers().add("delivery-id", bytes(deliveryId));
-		record.headers().add("origin", bytes(origin()));
-		record.headers().add("time", bytes(Instant.now().toString()));
+	protected String broker() {
+		return "kafka";
+	}
+
+	@Override
+	protected void prepare(String destination) {
+		this.admin.createOrModifyTopics(new NewTopic(destination, Optional.empty(), Optional.empty()));
+	}
+
+	@Override
+	protected void send(@Nullable String destination, Envelope envelope) {
+		String topic = (destination != null) ? destination : this.topic;
+		String key = (destination != null && envelope.key() != null) ? envelope.key() : envelope.signal();
+		ProducerRecord<Object, Object> record = new ProducerRecord<>(topic, key, envelope.body());
+		headers(envelope).forEach((name, value) -> record.headers().add(name, bytes(value)));
 		try {
 			this.kafka.send(record).get(10, TimeUnit.SECONDS);
 		}
@@ -84,12 +97,17 @@ public final class KafkaBroadcasts extends Broadcasts {
 			throw new IllegalStateException("Interrupted while publishing a broadcast", ex);
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("Kafka did not take the broadcast " + deliveryId + ": " + ex, ex);
+			throw new IllegalStateException("Kafka did not take the broadcast " + envelope.id() + ": " + ex, ex);
 		}
 	}
 
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static @Nullable String header(Headers headers, String name) {
+		Header header = headers.lastHeader(name);
+		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 	@Override
@@ -101,7 +119,8 @@ public final class KafkaBroadcasts extends Broadcasts {
 		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		ContainerProperties container = new ContainerProperties(this.topic);
-		container.setMessageListener((MessageListener<String, String>) (record) -> received(record.value()));
+		container.setMessageListener((MessageListener<String, String>) (record) -> received(record.value(),
+				(name) -> header(record.headers(), name)));
 		CountDownLatch assigned = new CountDownLatch(1);
 		container.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
 
@@ -117,8 +136,7 @@ public final class KafkaBroadcasts extends Broadcasts {
 		this.container = listening;
 		try {
 			// read from the end: wait until this instance is placed there, so that
-			// nothing
-			// sent after start-up is missed
+			// nothing sent after start-up is missed
 			if (!assigned.await(30, TimeUnit.SECONDS)) {
 				logger.warn("Kafka assigned no partition of {} within 30 s; broadcasts sent meanwhile are missed",
 						this.topic);

@@ -111,6 +111,8 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 
 	private final Object batchKey = new Object();
 
+	private final String origin = UUID.randomUUID().toString();
+
 	private final Set<Signal> signalsWithReceivers = ConcurrentHashMap.newKeySet();
 
 	private final Map<String, DurableReceiver> broadcastReceivers = new ConcurrentHashMap<>();
@@ -220,9 +222,21 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 
 	@Override
 	public void record(DurableReceiver receiver, SignalEvent event) {
+		record(receiver, event, Outgoing.NONE);
+	}
+
+	/**
+	 * Record a delivery that leaves for a broker, with its key and headers: in the
+	 * current transaction if one is active, at once otherwise.
+	 * @param receiver the relay receiver it is recorded under
+	 * @param event the send
+	 * @param outgoing its key and headers
+	 */
+	public void record(DurableReceiver receiver, SignalEvent event, Outgoing outgoing) {
 		String id = UUID.randomUUID().toString();
 		DeliveryRecord record = DeliveryRecord.create(this.codec.json(), id, event.signal().name(), receiver.name(),
-				this.codec.writeSender(event.sender()), this.codec.writeArguments(event.arguments()));
+				this.codec.writeSender(event.sender()), this.codec.writeArguments(event.arguments()), this.origin,
+				outgoing);
 		TaskInstance<String> instance = this.task.instance(id, record.write(this.codec.json()));
 		if (!TransactionSynchronizationManager.isSynchronizationActive()
 				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -283,7 +297,9 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		}
 		Relay relay = registered.relay();
 		if (relay != null) {
-			relay.publish(record.signal(), id, stored);
+			String name = registered.receiver().name();
+			relay.publish(record.envelope(this.codec.json(),
+					name.startsWith(BROADCAST) ? name.substring(BROADCAST.length()) : null));
 			return record;
 		}
 		invokeFresh(registered.receiver(), record, id);
@@ -314,26 +330,41 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 
 	/**
 	 * Register a receiver that runs in every instance: its sends are recorded in the
-	 * outbox under a relay receiver, whose delivery hands the stored record (the
-	 * envelope) to {@code publish}; {@link #receiveBroadcast} runs it when an envelope
-	 * comes back from the broker.
+	 * outbox under a relay receiver, whose delivery hands the envelope to
+	 * {@code publish}; {@link #receiveBroadcast} runs it when an envelope comes back from
+	 * the broker.
 	 * @param receiver the receiver to run in every instance
 	 * @param publish what sends an envelope to the broker (throwing on failure, so that
 	 * the outbox retries it)
 	 * @return the relay receiver, to record sends under
 	 */
 	public DurableReceiver registerBroadcast(DurableReceiver receiver, Relay publish) {
-		this.codec.checkStorable(receiver.signal());
-		DurableReceiver relay = new ConnectedReceiver(receiver.signal(), BROADCAST + receiver.name(), (event) -> {
+		DurableReceiver relay = registerRelay(receiver.signal(), BROADCAST + receiver.name(), publish);
+		this.broadcastReceivers.put(key(receiver.signal().name(), receiver.name()), receiver);
+		return relay;
+	}
+
+	/**
+	 * Register a relay: sends recorded under it are handed to {@code publish} after the
+	 * commit, retried until the broker takes them, at the configured pace.
+	 * @param signal the signal whose sends it relays
+	 * @param name the relay's stable name
+	 * @param publish what sends an envelope to the broker (throwing on failure, so that
+	 * the outbox retries it)
+	 * @return the relay receiver, to record sends under
+	 * @throws IllegalStateException if the signal's arguments cannot be stored
+	 */
+	public DurableReceiver registerRelay(Signal signal, String name, Relay publish) {
+		this.codec.checkStorable(signal);
+		DurableReceiver relay = new ConnectedReceiver(signal, name, (event) -> {
 			throw new IllegalStateException("a relay is not invoked");
 		});
-		// A broker outage delays a broadcast, never drops it: the relay retries until it
-		// gets through, at the configured pace.
+		// A broker outage delays a publication, never drops it: the relay retries until
+		// it gets through, at the configured pace.
 		RetryPolicy untilPublished = new RetryPolicy(Integer.MAX_VALUE, this.settings.retry().firstDelay(),
 				this.settings.retry().maxDelay());
-		this.receivers.put(key(receiver.signal().name(), relay.name()), new Registered(relay, untilPublished, publish));
-		this.broadcastReceivers.put(key(receiver.signal().name(), receiver.name()), receiver);
-		this.signalsWithReceivers.add(receiver.signal());
+		this.receivers.put(key(signal.name(), relay.name()), new Registered(relay, untilPublished, publish));
+		this.signalsWithReceivers.add(signal);
 		startIfRunning();
 		return relay;
 	}
@@ -460,6 +491,14 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 	}
 
 	/**
+	 * Return this instance's id, recorded as the {@code origin} of its sends.
+	 * @return the id, new at each start of the application
+	 */
+	public String origin() {
+		return this.origin;
+	}
+
+	/**
 	 * Return the application's group, the db-scheduler task name of its deliveries.
 	 * @return the group
 	 */
@@ -537,19 +576,16 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 	}
 
 	/**
-	 * Publishes the envelope of a broadcast to the broker; a failure makes the outbox
-	 * retry it.
+	 * Publishes an envelope to the broker; a failure makes the outbox retry it.
 	 */
 	@FunctionalInterface
 	public interface Relay {
 
 		/**
 		 * Publish an envelope.
-		 * @param signal the signal's name
-		 * @param deliveryId the outbox delivery's id, for consumers to de-duplicate
-		 * @param envelope the JSON envelope
+		 * @param envelope the envelope
 		 */
-		void publish(String signal, String deliveryId, String envelope);
+		void publish(Envelope envelope);
 
 	}
 

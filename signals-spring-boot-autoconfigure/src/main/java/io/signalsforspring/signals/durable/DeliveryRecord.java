@@ -1,6 +1,8 @@
 package io.signalsforspring.signals.durable;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -13,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <pre class="code">
  * {"format": 1, "id": "…", "signal": "post_save", "receiver": "postNotifications#emailSubscribers(Post, boolean)",
- *  "sentAt": "…", "sender": {"@entityType": "Post"},
+ *  "sentAt": "…", "origin": "…", "sender": {"@entityType": "Post"},
  *  "arguments": {"instance": {"@entity": "Post", "id": 42}, "created": true, …},
  *  "state": "pending", "lastError": null}
  * </pre>
@@ -42,18 +44,56 @@ final class DeliveryRecord {
 	}
 
 	static DeliveryRecord create(JsonMapper json, String id, String signal, String receiver, JsonNode sender,
-			ObjectNode arguments) {
+			ObjectNode arguments, String origin, Outgoing outgoing) {
 		ObjectNode node = json.createObjectNode();
 		node.put("format", FORMAT);
 		node.put("id", id);
 		node.put("signal", signal);
 		node.put("receiver", receiver);
 		node.put("sentAt", Instant.now().toString());
+		node.put("origin", origin);
 		node.set("sender", sender);
 		node.set("arguments", arguments);
+		if (outgoing.key() != null) {
+			node.put("key", outgoing.key());
+		}
+		if (!outgoing.headers().isEmpty()) {
+			ObjectNode headers = node.putObject("headers");
+			outgoing.headers().forEach(headers::put);
+		}
 		node.put("state", PENDING);
 		node.putNull("lastError");
 		return new DeliveryRecord(node);
+	}
+
+	/**
+	 * The envelope that carries this send to a broker: the record without its storage
+	 * state ({@code state}, {@code lastError}, {@code retryBase}, {@code headers},
+	 * {@code key}), with {@code sentAt} as {@code time} and the receiver only for a
+	 * broadcast.
+	 * @param receiver the receiver that runs in every instance, or {@code null} for a
+	 * signal externalized for other services
+	 */
+	Envelope envelope(JsonMapper json, @Nullable String receiver) {
+		ObjectNode body = json.createObjectNode();
+		body.put("format", FORMAT);
+		body.put("id", id());
+		body.put("signal", signal());
+		if (receiver != null) {
+			body.put("receiver", receiver);
+		}
+		body.set("sender", sender());
+		body.set("arguments", arguments());
+		body.put("origin", origin());
+		Instant time = sentAt();
+		body.put("time", (time != null) ? time.toString() : null);
+		Map<String, String> headers = new LinkedHashMap<>();
+		this.node.path("headers")
+			.properties()
+			.forEach((header) -> headers.put(header.getKey(), header.getValue().asString()));
+		JsonNode key = this.node.path("key");
+		return new Envelope(id(), signal(), key.isString() ? key.asString() : null, origin(),
+				(time != null) ? time : Instant.now(), Map.copyOf(headers), json.writeValueAsString(body));
 	}
 
 	/**
@@ -100,6 +140,10 @@ final class DeliveryRecord {
 
 	String signal() {
 		return this.node.path("signal").asString();
+	}
+
+	String origin() {
+		return this.node.path("origin").asString("");
 	}
 
 	String receiver() {

@@ -3,13 +3,19 @@ package io.signalsforspring.signals.cluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.signalsforspring.signals.Signal;
 import io.signalsforspring.signals.Connection;
 import io.signalsforspring.signals.ModelSignals.PostSave;
 import io.signalsforspring.signals.durable.Article;
+import io.signalsforspring.signals.durable.DeliveryEngine;
 import io.signalsforspring.signals.spring.BroadcastReceivers;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,10 +50,26 @@ abstract class BroadcastContractTests {
 
 	protected ConfigurableApplicationContext second;
 
+	/** Where the tests' instances externalize {@code order_confirmed}. */
+	protected static final String ORDERS = "signals-tests.orders";
+
 	/**
 	 * The arguments that connect an instance to the broker.
 	 */
 	protected abstract List<String> brokerArguments();
+
+	/**
+	 * Return the messages published to a destination so far.
+	 * @param destination the exchange or topic
+	 */
+	protected abstract List<Published> publishedTo(String destination);
+
+	/**
+	 * A message as another service receives it.
+	 */
+	protected record Published(String key, String body, Map<String, String> headers) {
+
+	}
 
 	@BeforeAll
 	void startTwoInstances() {
@@ -61,6 +85,7 @@ abstract class BroadcastContractTests {
 	@BeforeEach
 	void forgetEvictions() {
 		ClusterInstance.evictions.clear();
+		ClusterInstance.traces.clear();
 	}
 
 	@Test
@@ -78,6 +103,14 @@ abstract class BroadcastContractTests {
 		assertThat(
 				count(this.first, "signals.broadcasts.published") + count(this.second, "signals.broadcasts.published"))
 			.isGreaterThanOrEqualTo(2);
+		BroadcastsEndpoint.Report report = new BroadcastsEndpoint(this.second.getBean(Broadcasts.class)).broadcasts();
+		assertThat(report.instance()).isEqualTo(this.second.getBean(DeliveryEngine.class).origin());
+		assertThat(report.routes()).anySatisfy((route) -> {
+			assertThat(route.signal()).isEqualTo("post_save");
+			assertThat(route.destination()).isEqualTo("every instance");
+			assertThat(route.received()).isGreaterThanOrEqualTo(2);
+			assertThat(route.lastReceived()).isNotNull();
+		});
 	}
 
 	private static double count(ConfigurableApplicationContext instance, String meter) {
@@ -118,6 +151,56 @@ abstract class BroadcastContractTests {
 		assertThat(ClusterInstance.evictions).noneMatch((eviction) -> eviction.endsWith(": " + title));
 	}
 
+	@Test
+	void broadcastContinuesTheSendersTraceInEveryInstance() {
+		String title = unique("Traced");
+		Tracer tracer = this.first.getBean(Tracer.class);
+		Span request = tracer.nextSpan().name("request").start();
+		try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+			save(this.first, title);
+		}
+		finally {
+			request.end();
+		}
+		awaitEvictedEverywhere(title);
+		String trace = request.context().traceId();
+		assertThat(ClusterInstance.traces).filteredOn((line) -> line.contains(title))
+			.containsExactlyInAnyOrder("first: " + title + ": " + trace, "second: " + title + ": " + trace);
+	}
+
+	@Test
+	void externalizedSignalIsPublishedAfterCommitToItsDestinationUnderItsKey() throws Exception {
+		Signal orderConfirmed = this.first.getBean(ClusterInstance.OrderConfirmed.class);
+		String rolledBack = unique("order");
+		String order = unique("order");
+		TransactionTemplate transactions = new TransactionTemplate(
+				this.first.getBean(PlatformTransactionManager.class));
+		transactions.executeWithoutResult((status) -> {
+			orderConfirmed.send(null, Map.of("order", rolledBack, "customer", "ada"));
+			status.setRollbackOnly();
+		});
+		transactions
+			.executeWithoutResult((status) -> orderConfirmed.send(null, Map.of("order", order, "customer", "grace")));
+		Published message = await().atMost(Duration.ofSeconds(30))
+			.until(() -> publishedTo(ORDERS).stream()
+				.filter((published) -> published.body().contains(order))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+		assertThat(message.key()).isEqualTo("grace");
+		JsonNode envelope = new ObjectMapper().readTree(message.body());
+		assertThat(envelope.path("format").asInt()).isEqualTo(1);
+		assertThat(envelope.path("signal").asString()).isEqualTo("order_confirmed");
+		assertThat(envelope.path("arguments").path("order").asString()).isEqualTo(order);
+		assertThat(envelope.path("arguments").path("customer").asString()).isEqualTo("grace");
+		assertThat(envelope.path("origin").asString()).isEqualTo(this.first.getBean(DeliveryEngine.class).origin());
+		assertThat(envelope.has("receiver")).isFalse();
+		assertThat(message.headers()).containsEntry("signal", "order_confirmed")
+			.containsEntry("delivery-id", envelope.path("id").asString())
+			.containsEntry("origin", envelope.path("origin").asString())
+			.containsKeys("time", "traceparent");
+		assertThat(publishedTo(ORDERS)).noneMatch((published) -> published.body().contains(rolledBack));
+	}
+
 	protected static void awaitEvictedEverywhere(String title) {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(ClusterInstance.evictions).contains("first: " + title, "second: " + title));
@@ -136,7 +219,9 @@ abstract class BroadcastContractTests {
 		List<String> arguments = new ArrayList<>(List.of("--spring.application.name=" + getClass().getSimpleName(),
 				"--spring.jpa.hibernate.ddl-auto=update", "--signals.durable.initialize-schema=true",
 				"--signals.durable.first-retry-delay=500ms", "--signals.durable.max-retry-delay=2s",
-				"--signals.durable.polling-interval=500ms"));
+				"--signals.durable.polling-interval=500ms", "--management.tracing.sampling.probability=1.0",
+				"--signals.cluster.externalize.order_confirmed.destination=" + ORDERS,
+				"--signals.cluster.externalize.order_confirmed.key=#customer"));
 		arguments.addAll(brokerArguments());
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ClusterInstance.class)
 			.web(WebApplicationType.NONE)

@@ -1,9 +1,23 @@
 package io.signalsforspring.signals.cluster;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,10 +29,48 @@ import static org.awaitility.Awaitility.await;
  */
 class BroadcastRabbitIntegrationTests extends BroadcastContractTests {
 
+	private final CachingConnectionFactory connections = new CachingConnectionFactory("127.0.0.1", 5672);
+
+	/**
+	 * Durable, like the exchange, so that the outage test's broker restart keeps them.
+	 */
+	private final Queue otherService = QueueBuilder.durable("signals-tests.other-service").expires(600_000).build();
+
+	private final List<Published> published = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Declare the exchange of externalized orders, as an application does, and the queue
+	 * of another service that reads it.
+	 */
 	@Override
 	protected List<String> brokerArguments() {
+		RabbitAdmin admin = new RabbitAdmin(this.connections);
+		TopicExchange orders = new TopicExchange(ORDERS, true, false);
+		admin.declareExchange(orders);
+		admin.declareQueue(this.otherService);
+		admin.declareBinding(BindingBuilder.bind(this.otherService).to(orders).with("#"));
 		return List.of("--spring.rabbitmq.host=127.0.0.1", "--spring.rabbitmq.port=5672",
 				"--spring.rabbitmq.listener.simple.recovery-interval=1s");
+	}
+
+	@Override
+	protected List<Published> publishedTo(String destination) {
+		RabbitTemplate rabbit = new RabbitTemplate(this.connections);
+		Message message;
+		while ((message = rabbit.receive(this.otherService.getName())) != null) {
+			Map<String, String> headers = new HashMap<>();
+			message.getMessageProperties()
+				.getHeaders()
+				.forEach((name, value) -> headers.put(name, String.valueOf(value)));
+			this.published.add(new Published(message.getMessageProperties().getReceivedRoutingKey(),
+					new String(message.getBody(), StandardCharsets.UTF_8), headers));
+		}
+		return this.published;
+	}
+
+	@AfterAll
+	void closeConnections() {
+		this.connections.destroy();
 	}
 
 	@Test

@@ -1,43 +1,61 @@
 package io.signalsforspring.signals.cluster.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.micrometer.observation.ObservationRegistry;
 import io.signalsforspring.signals.cluster.BroadcastMetrics;
+import io.signalsforspring.signals.cluster.BroadcastsEndpoint;
+import io.signalsforspring.signals.cluster.ExternalizedSignals;
 import io.signalsforspring.signals.cluster.Broadcasts;
 import io.signalsforspring.signals.cluster.KafkaBroadcasts;
 import io.signalsforspring.signals.cluster.RabbitBroadcasts;
 import io.signalsforspring.signals.durable.DeliveryEngine;
 import io.signalsforspring.signals.durable.autoconfigure.SignalsDurableAutoConfiguration;
+import io.signalsforspring.signals.spring.internal.SignalCatalog;
 
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Auto-configuration of receivers that run in every instance
  * ({@code @Receiver(cluster = EVERY_INSTANCE)}), published through the durable outbox
- * over the broker Spring Boot configures: RabbitMQ ({@code spring.rabbitmq.*}) or Kafka
- * ({@code spring.kafka.*}). With both, RabbitMQ unless
- * {@code signals.cluster.broker=kafka}. Turned off by
+ * over the broker the application points Spring Boot at: RabbitMQ
+ * ({@code spring.rabbitmq.host} or {@code spring.rabbitmq.addresses}) or Kafka
+ * ({@code spring.kafka.bootstrap-servers}), or the one {@code signals.cluster.broker}
+ * names. With both, RabbitMQ. Signals named under {@code signals.cluster.externalize} are
+ * published for other services over the same broker. Turned off by
  * {@code signals.cluster.enabled=false}.
  */
 @AutoConfiguration(after = SignalsDurableAutoConfiguration.class,
 		afterName = { "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
-				"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
+				"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnBean(DeliveryEngine.class)
 @ConditionalOnBooleanProperty(name = "signals.cluster.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ClusterProperties.class)
 public final class SignalsClusterAutoConfiguration {
 
 	SignalsClusterAutoConfiguration() {
@@ -45,14 +63,22 @@ public final class SignalsClusterAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RabbitTemplate.class)
-	@ConditionalOnBean({ RabbitTemplate.class, AmqpAdmin.class, ConnectionFactory.class })
-	@ConditionalOnProperty(name = "signals.cluster.broker", havingValue = "rabbitmq", matchIfMissing = true)
+	@ConditionalOnBean({ AmqpAdmin.class, ConnectionFactory.class })
+	@Conditional(RabbitChosen.class)
 	static class RabbitConfiguration {
 
 		@Bean
-		RabbitBroadcasts signalsRabbitBroadcasts(DeliveryEngine engine, RabbitTemplate rabbit, AmqpAdmin admin,
-				ConnectionFactory connections) {
-			return new RabbitBroadcasts(engine, rabbit, admin, connections, engine.group());
+		RabbitBroadcasts signalsRabbitBroadcasts(DeliveryEngine engine, AmqpAdmin admin, ConnectionFactory connections,
+				ObjectProvider<ObservationRegistry> observations) {
+			RabbitBroadcasts broadcasts = new RabbitBroadcasts(engine, admin, connections, engine.group());
+			observations.ifAvailable(broadcasts::observeWith);
+			return broadcasts;
+		}
+
+		@Bean
+		ExternalizedSignals signalsExternalized(Broadcasts broadcasts, SignalCatalog catalog,
+				ClusterProperties properties) {
+			return externalized(broadcasts, catalog, properties);
 		}
 
 	}
@@ -65,8 +91,50 @@ public final class SignalsClusterAutoConfiguration {
 
 		@Bean
 		KafkaBroadcasts signalsKafkaBroadcasts(DeliveryEngine engine, KafkaTemplate<Object, Object> kafka,
-				KafkaAdmin admin, ConsumerFactory<?, ?> consumers) {
-			return new KafkaBroadcasts(engine, kafka, admin, consumers, engine.group());
+				KafkaAdmin admin, ConsumerFactory<?, ?> consumers, ObjectProvider<ObservationRegistry> observations) {
+			KafkaBroadcasts broadcasts = new KafkaBroadcasts(engine, kafka, admin, consumers, engine.group());
+			observations.ifAvailable(broadcasts::observeWith);
+			return broadcasts;
+		}
+
+		@Bean
+		ExternalizedSignals signalsExternalized(Broadcasts broadcasts, SignalCatalog catalog,
+				ClusterProperties properties) {
+			return externalized(broadcasts, catalog, properties);
+		}
+
+	}
+
+	@Bean
+	static SmartInitializingSingleton signalsExternalizedNeedABroker(ObjectProvider<Broadcasts> broadcasts,
+			ObjectProvider<ClusterProperties> properties, Environment environment) {
+		return () -> {
+			ClusterProperties cluster = properties.getObject();
+			if (!cluster.getExternalize().isEmpty() && broadcasts.getIfAvailable() == null) {
+				throw new IllegalStateException("signals.cluster.externalize names " + cluster.getExternalize().keySet()
+						+ " but no broker carries them (the broker is " + broker(environment)
+						+ "): set spring.rabbitmq.host or spring.kafka.bootstrap-servers, or signals.cluster.broker");
+			}
+		};
+	}
+
+	private static ExternalizedSignals externalized(Broadcasts broadcasts, SignalCatalog catalog,
+			ClusterProperties properties) {
+		Map<String, ExternalizedSignals.Target> targets = new LinkedHashMap<>();
+		properties.getExternalize()
+			.forEach((name, target) -> targets.put(name,
+					new ExternalizedSignals.Target(target.getDestination(), target.getKey())));
+		return new ExternalizedSignals(broadcasts, catalog::signals, targets);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnAvailableEndpoint(BroadcastsEndpoint.class)
+		BroadcastsEndpoint signalBroadcastsEndpoint(ObjectProvider<Broadcasts> broadcasts) {
+			return new BroadcastsEndpoint(broadcasts.getIfAvailable());
 		}
 
 	}
@@ -83,26 +151,58 @@ public final class SignalsClusterAutoConfiguration {
 	}
 
 	/**
-	 * Kafka carries broadcasts when asked for ({@code signals.cluster.broker=kafka}), or
-	 * when Spring AMQP is not on the class path and nothing else is asked for.
+	 * RabbitMQ carries broadcasts when asked for
+	 * ({@code signals.cluster.broker=rabbitmq}), or, with {@code auto}, when the
+	 * application points Spring Boot at a RabbitMQ ({@code spring.rabbitmq.host} or
+	 * {@code spring.rabbitmq.addresses}).
 	 */
-	static class KafkaChosen extends AnyNestedCondition {
+	static class RabbitChosen extends SpringBootCondition {
 
-		KafkaChosen() {
-			super(ConfigurationPhase.REGISTER_BEAN);
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return chosen(context.getEnvironment(), "rabbitmq");
 		}
 
-		@ConditionalOnProperty(name = "signals.cluster.broker", havingValue = "kafka")
-		static class Asked {
+	}
 
+	/**
+	 * Kafka carries broadcasts when asked for ({@code signals.cluster.broker=kafka}), or,
+	 * with {@code auto}, when the application points Spring Boot at Kafka
+	 * ({@code spring.kafka.bootstrap-servers}) and not at a RabbitMQ.
+	 */
+	static class KafkaChosen extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return chosen(context.getEnvironment(), "kafka");
 		}
 
-		@ConditionalOnMissingClass("org.springframework.amqp.rabbit.core.RabbitTemplate")
-		@ConditionalOnProperty(name = "signals.cluster.broker", havingValue = "kafka", matchIfMissing = true)
-		static class OnlyBroker {
+	}
 
+	/**
+	 * The broker that carries broadcasts: the one {@code signals.cluster.broker} names,
+	 * or with {@code auto} the one Boot's standard properties point at.
+	 */
+	static String broker(Environment environment) {
+		String broker = environment.getProperty("signals.cluster.broker", "auto").trim().toLowerCase(Locale.ROOT);
+		if (!broker.equals("auto")) {
+			return broker;
 		}
+		if (environment.containsProperty("spring.rabbitmq.host")
+				|| environment.containsProperty("spring.rabbitmq.addresses")) {
+			return "rabbitmq";
+		}
+		if (environment.containsProperty("spring.kafka.bootstrap-servers")) {
+			return "kafka";
+		}
+		return "none";
+	}
 
+	private static ConditionOutcome chosen(Environment environment, String broker) {
+		String chosen = broker(environment);
+		ConditionMessage.Builder message = ConditionMessage.forCondition("signals.cluster.broker");
+		return chosen.equals(broker) ? ConditionOutcome.match(message.foundExactly(chosen))
+				: ConditionOutcome.noMatch(message.because("the broker is " + chosen));
 	}
 
 }

@@ -158,7 +158,7 @@ public final class ReceiverMethodProcessor
 			for (Class<? extends Signal> signalType : annotation.signal()) {
 				Signal signal = SignalResolver.resolve(beanFactory(), signalType);
 				this.catalog.ifAvailable((known) -> known.add(signal));
-				MethodReceiver.Durability durability = durability(annotation);
+				MethodReceiver.Durability durability = durability(annotation, name);
 				ParameterBinding[] bindings = ParameterBinding.plan(method, signal, annotation.sender(),
 						durability != null);
 				ReceiverDescription description = new ReceiverDescription(name, beanName, method.getName(),
@@ -194,7 +194,7 @@ public final class ReceiverMethodProcessor
 				: annotation.cluster();
 	}
 
-	private MethodReceiver.@Nullable Durability durability(Receiver annotation) {
+	private MethodReceiver.@Nullable Durability durability(Receiver annotation, String name) {
 		Cluster cluster = annotation.cluster();
 		if (!annotation.durable() && cluster == Cluster.LOCAL) {
 			return null;
@@ -209,10 +209,12 @@ public final class ReceiverMethodProcessor
 		if (cluster == Cluster.EVERY_INSTANCE) {
 			broadcasts = this.broadcastDeliveries.getIfAvailable();
 			if (broadcasts == null) {
-				throw new IllegalStateException("cluster = EVERY_INSTANCE needs a broker: add "
-						+ "org.springframework.boot:spring-boot-starter-amqp and the spring.rabbitmq.* properties, or "
-						+ "spring-boot-starter-kafka and spring.kafka.*; broadcasts also need durable delivery "
-						+ "(the outbox)");
+				logger.warn("{} runs in every instance (cluster = EVERY_INSTANCE), but no broker carries broadcasts: "
+						+ "it runs after commit in this instance only. Point Spring Boot at RabbitMQ "
+						+ "(spring-boot-starter-amqp and spring.rabbitmq.host) or Kafka (spring-boot-starter-kafka and "
+						+ "spring.kafka.bootstrap-servers); broadcasts also need durable delivery (a DataSource)",
+						name);
+				return null;
 			}
 		}
 		DurableDeliveries deliveries = this.durableDeliveries.getIfAvailable();
