@@ -24,21 +24,29 @@ import io.signalsforspring.signals.spring.internal.ConnectedReceiver;
 import io.signalsforspring.signals.spring.internal.DurableReceiver;
 import org.jspecify.annotations.Nullable;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What every broker's broadcasts share: sends are recorded in the durable outbox with the
  * sending transaction (nothing for a rollback, a broker outage only delays them), the
- * outbox publishes their envelope after the commit, and every instance runs its receiver
- * once when the envelope comes back. Signals externalized for other services go through
- * the same outbox to a destination of their own. The broker publishes and hands back
- * envelopes; it starts consuming only when a receiver runs in every instance.
+ * outbox publishes their envelope after the commit. The sending instance runs the
+ * receiver right after its commit; every other instance runs it once when the envelope
+ * reaches it (the sender skips its own). Signals externalized for other services go
+ * through the same outbox to a destination of their own. The broker publishes and hands
+ * back envelopes; it starts consuming only when a receiver runs in every instance.
  * <p>
  * Each send is observed as {@code signals.broadcast.publish} in the sending thread, whose
  * trace context travels in the message headers; each envelope that comes back is observed
  * as {@code signals.broadcast.receive}, continuing that trace.
  */
 public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceivers, SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger("io.signalsforspring.signals.cluster");
 
 	private final DeliveryEngine engine;
 
@@ -97,7 +105,38 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 		if (relay == null) {
 			throw new IllegalStateException("Receiver " + receiver.name() + " is not registered for broadcasts");
 		}
-		this.engine.record(relay, event, new Outgoing(null, traceContext(event.signal().name(), null)));
+		String id = this.engine.record(relay, event, new Outgoing(null, traceContext(event.signal().name(), null)));
+		Map<String, @Nullable Object> arguments = new HashMap<>(event.arguments());
+		arguments.put(DurableReceiver.DELIVERY_ID, id);
+		SignalEvent here = SignalEvent.of(event.signal(), event.sender(), arguments);
+		if (TransactionSynchronizationManager.isSynchronizationActive()
+				&& TransactionSynchronizationManager.isActualTransactionActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					runHere(receiver, here);
+				}
+
+			});
+		}
+		else {
+			runHere(receiver, here);
+		}
+	}
+
+	/**
+	 * Run a receiver in the sending instance, right after the commit: the other instances
+	 * run it when the broadcast reaches them, this one skips its own envelope.
+	 */
+	private void runHere(DurableReceiver receiver, SignalEvent event) {
+		try {
+			receiver.invoke(event);
+		}
+		catch (Exception ex) {
+			logger.error("Receiver {} of broadcast {} ({}) failed in this instance", receiver.name(),
+					event.get(DurableReceiver.DELIVERY_ID), event.signal().name(), ex);
+		}
 	}
 
 	/**

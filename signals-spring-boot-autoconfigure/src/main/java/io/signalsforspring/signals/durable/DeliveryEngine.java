@@ -231,8 +231,9 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 	 * @param receiver the relay receiver it is recorded under
 	 * @param event the send
 	 * @param outgoing its key and headers
+	 * @return the delivery's id
 	 */
-	public void record(DurableReceiver receiver, SignalEvent event, Outgoing outgoing) {
+	public String record(DurableReceiver receiver, SignalEvent event, Outgoing outgoing) {
 		String id = UUID.randomUUID().toString();
 		DeliveryRecord record = DeliveryRecord.create(this.codec.json(), id, event.signal().name(), receiver.name(),
 				this.codec.writeSender(event.sender()), this.codec.writeArguments(event.arguments()), this.origin,
@@ -242,7 +243,7 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
 			write(client(), List.of(instance));
 			wakeUp();
-			return;
+			return id;
 		}
 		Batch batch = (Batch) TransactionSynchronizationManager.getResource(this.batchKey);
 		if (batch == null) {
@@ -250,8 +251,8 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 			TransactionSynchronizationManager.bindResource(this.batchKey, batch);
 			TransactionSynchronizationManager.registerSynchronization(batch);
 			// Registered once the before-commit phase is under way (by the commit's
-			// flush),
-			// or with batching off: the batch would not be written before the commit.
+			// flush), or with batching off: the batch would not be written before the
+			// commit.
 			batch.written = !this.settings.batch() || BeforeCommitPhase.isUnderWay();
 		}
 		if (batch.written) {
@@ -260,6 +261,7 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		else {
 			batch.instances.add(instance);
 		}
+		return id;
 	}
 
 	@Override
@@ -371,7 +373,8 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 
 	/**
 	 * Run the local receiver of an envelope that came from the broker, with its arguments
-	 * loaded fresh, once. A failure is logged: a broadcast is not retried.
+	 * loaded fresh, once; nothing for an envelope this instance sent, whose receiver ran
+	 * here after the commit. A failure is logged: a broadcast is not retried.
 	 * @param envelope the envelope
 	 */
 	public void receiveBroadcast(String envelope) {
@@ -381,6 +384,10 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		}
 		catch (RuntimeException ex) {
 			logger.error("Broadcast ignored, it cannot be read: {}", ex.getMessage());
+			return;
+		}
+		if (this.origin.equals(record.origin())) {
+			// the sending instance ran it after its commit
 			return;
 		}
 		String name = record.receiver().startsWith(BROADCAST) ? record.receiver().substring(BROADCAST.length())
