@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.signalsforspring.signals.AuthSignals;
 import io.signalsforspring.signals.DatabaseSignals;
+import io.signalsforspring.signals.ModelSignals;
 import io.signalsforspring.signals.RequestSignals;
 import io.signalsforspring.signals.Signal;
 import io.signalsforspring.signals.SignalSpec;
@@ -134,9 +135,24 @@ final class ArgumentCodec {
 					declared = argument.type();
 				}
 			}
-			arguments.put(entry.getKey(), read(entry.getValue(), declared));
+			JsonNode value = entry.getValue();
+			try {
+				arguments.put(entry.getKey(), read(value, declared));
+			}
+			catch (UnreadableDeliveryException.EntityGone ex) {
+				if (!deletes(signal) || !value.has("@entity")) {
+					throw ex;
+				}
+				// what pre_delete and post_delete name is gone once the delete commits
+				arguments.put(entry.getKey(),
+						this.entities.deleted(value.path("@entity").asString(), value.path("id")));
+			}
 		}
 		return arguments;
+	}
+
+	private static boolean deletes(Signal signal) {
+		return signal instanceof ModelSignals.PreDelete || signal instanceof ModelSignals.PostDelete;
 	}
 
 	private JsonNode write(String name, @Nullable Object value) {

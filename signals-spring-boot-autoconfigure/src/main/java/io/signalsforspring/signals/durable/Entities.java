@@ -44,6 +44,11 @@ public interface Entities {
 			throw new UnreadableDeliveryException("entity " + name + " is not known (no JPA)");
 		}
 
+		@Override
+		public Object deleted(String name, JsonNode id) {
+			throw new UnreadableDeliveryException("entity " + name + " is not known (no JPA)");
+		}
+
 	};
 
 	/**
@@ -77,5 +82,17 @@ public interface Entities {
 	 * unknown or the row is gone
 	 */
 	Object load(String name, JsonNode id);
+
+	/**
+	 * Return a deleted entity as the receivers of {@code pre_delete} and
+	 * {@code post_delete} get it once its row is gone: a new, detached instance with only
+	 * its id set.
+	 * @param name the entity name
+	 * @param id the stored id
+	 * @return the instance
+	 * @throws IllegalStateException (an unreadable delivery) if the entity type is
+	 * unknown
+	 */
+	Object deleted(String name, JsonNode id);
 
 }

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.DirectFieldAccessor;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Entities of one JPA persistence unit, named as JPA names them
@@ -81,9 +83,28 @@ final class JpaEntities implements Entities {
 		}
 		Object loaded = entityManager.find(entity.getJavaType(), key);
 		if (loaded == null) {
-			throw new UnreadableDeliveryException(name + " " + id + " no longer exists");
+			throw new UnreadableDeliveryException.EntityGone(name + " " + id + " no longer exists");
 		}
 		return loaded;
+	}
+
+	@Override
+	public Object deleted(String name, JsonNode id) {
+		EntityType<?> entity = this.byName.get(name);
+		if (entity == null) {
+			throw new UnreadableDeliveryException("no entity is named " + name);
+		}
+		Object key = this.json.treeToValue(id, entity.getIdType().getJavaType());
+		try {
+			Object instance = ReflectionUtils.accessibleConstructor(entity.getJavaType()).newInstance();
+			new DirectFieldAccessor(instance).setPropertyValue(entity.getId(entity.getIdType().getJavaType()).getName(),
+					key);
+			return instance;
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			throw new UnreadableDeliveryException(
+					"the deleted " + name + " " + id + " cannot be rebuilt with its id: " + ex.getMessage());
+		}
 	}
 
 }

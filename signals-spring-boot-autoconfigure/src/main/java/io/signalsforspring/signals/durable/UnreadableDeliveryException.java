@@ -5,10 +5,21 @@ package io.signalsforspring.signals.durable;
  * reads, a receiver or signal that no longer exists, an entity that is gone. Such a
  * delivery is quarantined at once instead of retried.
  */
-final class UnreadableDeliveryException extends IllegalStateException {
+class UnreadableDeliveryException extends IllegalStateException {
 
 	UnreadableDeliveryException(String reason) {
 		super(reason);
+	}
+
+	/**
+	 * An entity argument whose row is gone.
+	 */
+	static final class EntityGone extends UnreadableDeliveryException {
+
+		EntityGone(String reason) {
+			super(reason);
+		}
+
 	}
 
 }

@@ -1,11 +1,14 @@
 package io.signalsforspring.signals.durable;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.signalsforspring.signals.ModelSignals.PostDelete;
 import io.signalsforspring.signals.ModelSignals.PostSave;
 import io.signalsforspring.signals.spring.Phase;
 import io.signalsforspring.signals.spring.Receiver;
@@ -40,6 +43,9 @@ class DurableInstance {
 	/** Delivery ids received by the idempotent receiver, across instances. */
 	static final Set<String> processed = ConcurrentHashMap.newKeySet();
 
+	/** "id title" of each deleted article as its durable post_delete receiver got it. */
+	static final List<String> deleted = new CopyOnWriteArrayList<>();
+
 	/** Whether pings that "fail until fixed" succeed now. */
 	static final AtomicBoolean fixed = new AtomicBoolean();
 
@@ -61,6 +67,11 @@ class DurableInstance {
 				message.setText("Delivery " + deliveryId);
 				this.mail.send(message);
 			}
+		}
+
+		@Receiver(signal = PostDelete.class, sender = Article.class, phase = Phase.AFTER_COMMIT, durable = true)
+		void forget(Article instance) {
+			deleted.add(instance.getId() + " " + instance.getTitle());
 		}
 
 		@Receiver(signal = Ping.class, phase = Phase.AFTER_COMMIT, durable = true, maxAttempts = 3,

@@ -76,6 +76,20 @@ class DurableReceiversIntegrationTests {
 	}
 
 	@Test
+	void deletedEntityReachesItsPostDeleteReceiverAsADetachedInstanceWithItsId() {
+		ConfigurableApplicationContext instance = startInstance();
+		DurableInstance.deleted.clear();
+		Article article = save(instance, "Deleted later");
+		new TransactionTemplate(instance.getBean(PlatformTransactionManager.class)).executeWithoutResult((status) -> {
+			EntityManager entityManager = instance.getBean(EntityManager.class);
+			entityManager.remove(entityManager.find(Article.class, article.getId()));
+		});
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(DurableInstance.deleted).containsExactly(article.getId() + " null"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(instance) == 0);
+	}
+
+	@Test
 	void rolledBackTransactionRecordsNoDelivery() {
 		ConfigurableApplicationContext instance = startInstance();
 		new TransactionTemplate(instance.getBean(PlatformTransactionManager.class)).executeWithoutResult((status) -> {
@@ -292,9 +306,11 @@ class DurableReceiversIntegrationTests {
 		return context;
 	}
 
-	private static void save(ConfigurableApplicationContext instance, String title) {
+	private static Article save(ConfigurableApplicationContext instance, String title) {
+		Article article = new Article(title);
 		new TransactionTemplate(instance.getBean(PlatformTransactionManager.class))
-			.executeWithoutResult((status) -> instance.getBean(EntityManager.class).persist(new Article(title)));
+			.executeWithoutResult((status) -> instance.getBean(EntityManager.class).persist(article));
+		return article;
 	}
 
 	private static void ping(ConfigurableApplicationContext instance, String text) {
