@@ -2,7 +2,6 @@ package io.signalsforspring.sample.blog.post;
 
 import java.net.URI;
 import java.security.Principal;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -27,13 +26,16 @@ class PostApiController {
 
 	private final PostService posts;
 
-	PostApiController(PostService posts) {
+	private final PostList list;
+
+	PostApiController(PostService posts, PostList list) {
 		this.posts = posts;
+		this.list = list;
 	}
 
 	@GetMapping
 	List<PostView> list() {
-		return this.posts.published().stream().map(PostView::of).toList();
+		return this.list.published();
 	}
 
 	@GetMapping("/{slug}")
@@ -56,16 +58,6 @@ class PostApiController {
 	ResponseEntity<Void> delete(@PathVariable String slug, Principal principal) {
 		this.posts.delete(slug, principal.getName());
 		return ResponseEntity.noContent().build();
-	}
-
-	record PostView(String slug, String title, String content, PostStatus status, String author, List<String> tags,
-			Instant createdAt) {
-
-		static PostView of(Post post) {
-			return new PostView(post.getSlug(), post.getTitle(), post.getContent(), post.getStatus(),
-					post.getAuthor().getUsername(), post.getTagNames(), post.getCreatedAt());
-		}
-
 	}
 
 }

@@ -28,16 +28,19 @@ class PostController {
 
 	private final PostService posts;
 
+	private final PostList list;
+
 	private final Validator validator;
 
-	PostController(PostService posts, Validator validator) {
+	PostController(PostService posts, PostList list, Validator validator) {
 		this.posts = posts;
+		this.list = list;
 		this.validator = validator;
 	}
 
 	@GetMapping({ "/", "/posts" })
 	String list(Model model, Principal principal) {
-		model.addAttribute("posts", this.posts.published());
+		model.addAttribute("posts", this.list.published());
 		model.addAttribute("drafts", (principal != null) ? this.posts.draftsOf(principal.getName()) : List.of());
 		return "posts/list";
 	}
