@@ -20,9 +20,10 @@ import static org.awaitility.Awaitility.await;
  * An application with Spring AMQP and Spring for Apache Kafka on its class path whose
  * properties point at no broker: a single instance runs its receivers that run in every
  * instance itself, after commit, and says so; externalizing a signal with nowhere to
- * publish it fails at start-up.
+ * publish it fails at start-up, and so does a mistyped externalization (before any
+ * connection to the broker).
  */
-class WithoutBrokerTests {
+class ClusterStartupTests {
 
 	@Test
 	void receiverThatRunsInEveryInstanceRunsInThisOneAfterCommit() {
@@ -48,6 +49,25 @@ class WithoutBrokerTests {
 			.isThrownBy(() -> start("--signals.cluster.externalize.order_confirmed.destination=orders"))
 			.withStackTraceContaining("signals.cluster.externalize names [order_confirmed] but no broker carries them")
 			.withStackTraceContaining("spring.rabbitmq.host or spring.kafka.bootstrap-servers");
+	}
+
+	@Test
+	void externalizingAnUnknownSignalFailsAtStartUpNamingIt() {
+		assertThatException()
+			.isThrownBy(() -> start("--spring.rabbitmq.host=127.0.0.1",
+					"--signals.cluster.externalize.order_confirmd.destination=orders"))
+			.withStackTraceContaining("signals.cluster.externalize.order_confirmd: no signal is named 'order_confirmd'")
+			.withStackTraceContaining("order_confirmed");
+	}
+
+	@Test
+	void externalizedKeyThatIsNotSpelFailsAtStartUpNamingIt() {
+		assertThatException()
+			.isThrownBy(() -> start("--spring.rabbitmq.host=127.0.0.1",
+					"--signals.cluster.externalize.order_confirmed.destination=orders",
+					"--signals.cluster.externalize.order_confirmed.key=#customer +"))
+			.withStackTraceContaining(
+					"signals.cluster.externalize.order_confirmed.key \"#customer +\" is not valid SpEL");
 	}
 
 	private static ConfigurableApplicationContext start(String... arguments) {
