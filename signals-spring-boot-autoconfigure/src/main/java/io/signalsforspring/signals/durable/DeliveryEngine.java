@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,6 +114,20 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 	private final Object batchKey = new Object();
 
 	private final String origin = UUID.randomUUID().toString();
+
+	/**
+	 * The ids of the broadcasts this instance ran lately: a publish retried after the
+	 * broker took it arrives twice and runs once.
+	 */
+	private final Set<String> receivedBroadcasts = Collections
+		.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<String, Boolean>() {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+				return size() > 100_000;
+			}
+
+		}));
 
 	private final Set<Signal> signalsWithReceivers = ConcurrentHashMap.newKeySet();
 
@@ -374,7 +390,8 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 	/**
 	 * Run the local receiver of an envelope that came from the broker, with its arguments
 	 * loaded fresh, once; nothing for an envelope this instance sent, whose receiver ran
-	 * here after the commit. A failure is logged: a broadcast is not retried.
+	 * here after the commit, nor for one of the last 100,000 it ran (published twice). A
+	 * failure is logged: a broadcast is not retried.
 	 * @param envelope the envelope
 	 */
 	public void receiveBroadcast(String envelope) {
@@ -395,6 +412,12 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		DurableReceiver receiver = this.broadcastReceivers.get(key(record.signal(), name));
 		if (receiver == null) {
 			logger.debug("Broadcast {} of {} has no receiver {} in this instance", record.id(), record.signal(), name);
+			return;
+		}
+		if (!this.receivedBroadcasts.add(record.id())) {
+			// published twice: a publish that failed on this side of the broker was
+			// retried
+			logger.debug("Broadcast {} of {} received again, not run again", record.id(), record.signal());
 			return;
 		}
 		try {

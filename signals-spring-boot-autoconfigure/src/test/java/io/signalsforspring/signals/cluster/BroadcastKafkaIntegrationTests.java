@@ -13,13 +13,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import kafka.server.BrokerServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /**
  * The broadcast contract over a real Kafka broker, run in process by spring-kafka-test in
- * KRaft mode. Another service reads the externalized topic with a consumer of its own.
+ * KRaft mode, and a broker outage (the broker stopped and started again) that delays a
+ * broadcast and loses nothing. Another service reads the externalized topic with a
+ * consumer of its own.
  */
 class BroadcastKafkaIntegrationTests extends BroadcastContractTests {
 
@@ -34,7 +42,7 @@ class BroadcastKafkaIntegrationTests extends BroadcastContractTests {
 		this.kafka.kafkaPorts(0);
 		this.kafka.afterPropertiesSet();
 		return List.of("--spring.kafka.bootstrap-servers=" + this.kafka.getBrokersAsString(),
-				"--signals.cluster.broker=kafka");
+				"--signals.cluster.broker=kafka", "--spring.kafka.producer.properties.max.block.ms=3000");
 	}
 
 	@Override
@@ -55,6 +63,39 @@ class BroadcastKafkaIntegrationTests extends BroadcastContractTests {
 			this.published.add(new Published(record.key(), record.value(), headers));
 		}
 		return this.published;
+	}
+
+	/**
+	 * The broker is down until a publish has failed (the producer waits 3 s for the
+	 * broker's metadata here), so that the outbox's publish is retried; the producer may
+	 * still send the first attempt once the broker is back, and each instance runs the
+	 * receiver once all the same.
+	 */
+	@Test
+	void brokerOutageDelaysABroadcastAndLosesNothing() throws Exception {
+		BrokerServer broker = this.kafka.getCluster().brokers().values().iterator().next();
+		double failuresBefore = failures();
+		broker.shutdown();
+		broker.awaitShutdown();
+		String title = unique("During the outage");
+		try {
+			save(this.first, title);
+			await().atMost(Duration.ofSeconds(30)).until(() -> failures() > failuresBefore);
+			assertThat(ClusterInstance.evictions).as("the sender ran it after its commit; nothing can be published yet")
+				.containsExactly("first: " + title);
+		}
+		finally {
+			broker.startup();
+		}
+		await().atMost(Duration.ofSeconds(90))
+			.untilAsserted(() -> assertThat(ClusterInstance.evictions).contains("second: " + title));
+		Thread.sleep(3000);
+		assertThat(ClusterInstance.evictions).containsExactlyInAnyOrder("first: " + title, "second: " + title);
+	}
+
+	private double failures() {
+		return this.first.getBean(MeterRegistry.class).get("signals.deliveries.failures").counter().count()
+				+ this.second.getBean(MeterRegistry.class).get("signals.deliveries.failures").counter().count();
 	}
 
 	@AfterAll
