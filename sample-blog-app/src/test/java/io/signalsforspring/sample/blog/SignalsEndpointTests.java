@@ -80,6 +80,16 @@ class SignalsEndpointTests {
 	}
 
 	@Test
+	void broadcastsEndpointSaysThisSingleInstanceHasNoBroker() throws Exception {
+		this.mvc.perform(get("/actuator/signals").with(user("demo")))
+			.andExpect(jsonPath("$.signals[?(@.name == 'post_save')].receivers[?(@.method == 'evict')].cluster",
+					hasItem("EVERY_INSTANCE")));
+		this.mvc.perform(get("/actuator/signalbroadcasts").with(httpBasic("demo", "demo")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.broker").value("none"));
+	}
+
+	@Test
 	void healthIsPublic() throws Exception {
 		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk());
 	}
