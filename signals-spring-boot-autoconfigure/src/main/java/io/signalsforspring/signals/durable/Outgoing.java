@@ -19,7 +19,9 @@ public record Outgoing(@Nullable String key, Map<String, String> headers) {
 	public static final Outgoing NONE = new Outgoing(null, Map.of());
 
 	/**
-	 * Copy the headers.
+	 * Create it, copying the headers.
+	 * @param key the routing or message key, or {@code null} for the broker's default
+	 * @param headers the headers to publish with it
 	 */
 	public Outgoing {
 		headers = Map.copyOf(headers);

@@ -32,26 +32,50 @@ public class ClusterProperties {
 	 */
 	private Map<String, Externalization> externalize = new LinkedHashMap<>();
 
+	/**
+	 * Return whether receivers can run in every instance.
+	 * @return whether they can
+	 */
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
+	/**
+	 * Set whether receivers can run in every instance.
+	 * @param enabled whether they can
+	 */
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
 	}
 
+	/**
+	 * Return which broker carries broadcasts.
+	 * @return {@code auto}, {@code rabbitmq}, {@code kafka} or {@code none}
+	 */
 	public String getBroker() {
 		return this.broker;
 	}
 
+	/**
+	 * Set which broker carries broadcasts.
+	 * @param broker {@code auto}, {@code rabbitmq}, {@code kafka} or {@code none}
+	 */
 	public void setBroker(String broker) {
 		this.broker = broker;
 	}
 
+	/**
+	 * Return the externalized signals.
+	 * @return where each is published, by signal name
+	 */
 	public Map<String, Externalization> getExternalize() {
 		return this.externalize;
 	}
 
+	/**
+	 * Set the externalized signals.
+	 * @param externalize where each is published, by signal name
+	 */
 	public void setExternalize(Map<String, Externalization> externalize) {
 		this.externalize = externalize;
 	}
@@ -74,18 +98,34 @@ public class ClusterProperties {
 		 */
 		private @Nullable String key;
 
+		/**
+		 * Return the exchange or topic.
+		 * @return the destination, or {@code null} if not set
+		 */
 		public @Nullable String getDestination() {
 			return this.destination;
 		}
 
+		/**
+		 * Set the exchange or topic.
+		 * @param destination the destination
+		 */
 		public void setDestination(@Nullable String destination) {
 			this.destination = destination;
 		}
 
+		/**
+		 * Return the key expression.
+		 * @return the SpEL, or {@code null} for the signal's name
+		 */
 		public @Nullable String getKey() {
 			return this.key;
 		}
 
+		/**
+		 * Set the key expression.
+		 * @param key the SpEL
+		 */
 		public void setKey(@Nullable String key) {
 			this.key = key;
 		}
