@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
  * Connects receivers that run in every instance in code, for receivers that are not
  * {@link Receiver @Receiver} methods: exactly as
  * {@code @Receiver(phase = AFTER_COMMIT, cluster = EVERY_INSTANCE)}, each send is
- * recorded in the durable outbox with the sending transaction, published to the broker
- * after the commit, and run once in every instance that connected a receiver under the
- * same name. A bean of this type exists when a broker (RabbitMQ or Kafka) and durable
- * delivery are configured.
+ * recorded in the durable outbox with the sending transaction, run in the sending
+ * instance after the commit, published to the broker, and run once in every other
+ * instance that connected a receiver under the same name. The bean exists in every
+ * application: without a broker (RabbitMQ or Kafka) and durable delivery, the application
+ * is one instance, and its receivers run in it after the commit.
  */
 public interface BroadcastReceivers {
 

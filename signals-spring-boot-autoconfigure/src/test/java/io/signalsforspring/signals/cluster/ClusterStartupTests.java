@@ -1,6 +1,12 @@
 package io.signalsforspring.signals.cluster;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.signalsforspring.signals.Connection;
+import io.signalsforspring.signals.ModelSignals.PostSave;
+import io.signalsforspring.signals.spring.BroadcastReceivers;
 
 import io.signalsforspring.signals.durable.Article;
 import jakarta.persistence.EntityManager;
@@ -40,6 +46,25 @@ class ClusterStartupTests {
 				.untilAsserted(() -> assertThat(ClusterInstance.evictions).containsExactly("alone: Single instance"));
 			assertThat(instance.getBeansOfType(Broadcasts.class)).isEmpty();
 			assertThat(instance.getBean(BroadcastsEndpoint.class).broadcasts().broker()).isEqualTo("none");
+		}
+	}
+
+	@Test
+	void receiverConnectedInCodeWithoutBrokerRunsInThisInstanceAfterCommit() {
+		try (ConfigurableApplicationContext instance = start()) {
+			List<String> calls = new CopyOnWriteArrayList<>();
+			try (Connection connection = instance.getBean(BroadcastReceivers.class)
+				.connect(instance.getBean(PostSave.class), Article.class, "tests.alone",
+						(event) -> calls.add(((Article) event.get("instance")).getTitle()))) {
+				assertThat(connection.isConnected()).isTrue();
+				new TransactionTemplate(instance.getBean(PlatformTransactionManager.class))
+					.executeWithoutResult((status) -> {
+						instance.getBean(EntityManager.class).persist(new Article("From code, alone"));
+						instance.getBean(EntityManager.class).flush();
+						assertThat(calls).as("not before the commit").isEmpty();
+					});
+				assertThat(calls).containsExactly("From code, alone");
+			}
 		}
 	}
 
