@@ -2,6 +2,7 @@ package io.signalsforspring.signals;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +33,9 @@ final class ReceiverEntry implements Connection {
 	private final @Nullable String dispatchUid;
 
 	private volatile boolean connected = true;
+
+	/** The responses of a send that this receiver answered with {@code null}. */
+	private final List<Response> noValue = List.of(new Response(this, null, null));
 
 	ReceiverEntry(Signal signal, ReceiverFunction receiver, @Nullable Object sender, boolean weak,
 			@Nullable String dispatchUid, ReferenceQueue<Object> queue) {
@@ -92,6 +96,10 @@ final class ReceiverEntry implements Connection {
 			return candidate == null;
 		}
 		return candidate != null && this.sender.get() == candidate;
+	}
+
+	List<Response> noValue() {
+		return this.noValue;
 	}
 
 	void markDisconnected() {

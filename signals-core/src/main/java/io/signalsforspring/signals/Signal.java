@@ -255,7 +255,10 @@ public class Signal {
 			if (target == null) {
 				return List.of();
 			}
-			return List.of(robust ? callRobust(receiver, target, event) : call(receiver, target, event));
+			if (robust) {
+				return List.of(callRobust(receiver, target, event));
+			}
+			return OneResponse.of(receiver, callValue(receiver, target, event), receiver.noValue());
 		}
 		Response[] responses = new Response[receivers.length];
 		int count = 0;
@@ -325,8 +328,13 @@ public class Signal {
 
 	/** Call a receiver; its exception propagates, a checked one wrapped. */
 	private Response call(ReceiverEntry receiver, ReceiverFunction target, SignalEvent event) {
+		return new Response(receiver, callValue(receiver, target, event), null);
+	}
+
+	/** Call a receiver; its exception propagates, a checked one wrapped. */
+	private @Nullable Object callValue(ReceiverEntry receiver, ReceiverFunction target, SignalEvent event) {
 		try {
-			return new Response(receiver, invoke(receiver, target, event), null);
+			return invoke(receiver, target, event);
 		}
 		catch (RuntimeException ex) {
 			throw ex;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -66,6 +67,26 @@ class SignalTests {
 		assertThatExceptionOfType(ClassCastException.class).isThrownBy(() -> event.get("order", String.class))
 			.withMessageContaining("'order'")
 			.withMessageContaining("java.lang.Integer");
+	}
+
+	@Test
+	void responsesOfOneReceiverNameItAndWhatItReturnedAndCannotBeChanged() {
+		ReceiverFunction answering = (event) -> "pong";
+		ReceiverFunction silent = (event) -> null;
+		try (Connection connection = this.signal.connect(answering)) {
+			List<Response> responses = this.signal.send(this, Map.of());
+			assertThat(responses).containsExactly(new Response(connection, "pong", null));
+			assertThat(responses.get(0).receiver()).isSameAs(answering);
+			assertThatThrownBy(() -> responses.add(responses.get(0))).isInstanceOf(UnsupportedOperationException.class);
+		}
+		try (Connection connection = this.signal.connect(silent)) {
+			for (int i = 0; i < 2; i++) {
+				List<Response> responses = this.signal.send(this, Map.of());
+				assertThat(responses).containsExactly(new Response(connection, null, null));
+				assertThat(responses.get(0).receiver()).isSameAs(silent);
+				assertThatThrownBy(responses::clear).isInstanceOf(UnsupportedOperationException.class);
+			}
+		}
 	}
 
 	@Test
