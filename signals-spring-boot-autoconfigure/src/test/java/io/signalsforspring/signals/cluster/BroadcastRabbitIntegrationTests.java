@@ -91,9 +91,20 @@ class BroadcastRabbitIntegrationTests extends BroadcastContractTests {
 					"second: " + title));
 	}
 
+	/**
+	 * Run a rabbitmqctl command. The CLI now and then fails to reach a running node (exit
+	 * code 69, "unable to perform an operation on node") when the machine is busy: it is
+	 * tried again, up to five times.
+	 */
 	private static void rabbitmqctl(String command) throws Exception {
-		Process process = new ProcessBuilder("rabbitmqctl", command).inheritIO().start();
-		assertThat(process.waitFor()).as("rabbitmqctl " + command).isZero();
+		int exit = -1;
+		for (int attempt = 1; attempt <= 5 && exit != 0; attempt++) {
+			if (attempt > 1) {
+				Thread.sleep(2000);
+			}
+			exit = new ProcessBuilder("rabbitmqctl", command).inheritIO().start().waitFor();
+		}
+		assertThat(exit).as("rabbitmqctl " + command).isZero();
 	}
 
 }
