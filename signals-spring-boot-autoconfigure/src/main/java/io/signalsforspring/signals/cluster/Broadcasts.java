@@ -28,8 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What every broker's broadcasts share: sends are recorded in the durable outbox with the
@@ -109,20 +107,7 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 		Map<String, @Nullable Object> arguments = new HashMap<>(event.arguments());
 		arguments.put(DurableReceiver.DELIVERY_ID, id);
 		SignalEvent here = SignalEvent.of(event.signal(), event.sender(), arguments);
-		if (TransactionSynchronizationManager.isSynchronizationActive()
-				&& TransactionSynchronizationManager.isActualTransactionActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCommit() {
-					runHere(receiver, here);
-				}
-
-			});
-		}
-		else {
-			runHere(receiver, here);
-		}
+		AfterCommit.run(() -> runHere(receiver, here));
 	}
 
 	/**

@@ -30,34 +30,47 @@ public final class ExternalizedSignals implements SmartInitializingSingleton, Di
 
 	private final List<Connection> connections = new ArrayList<>();
 
-	private final Broadcasts broadcasts;
+	private final Supplier<@Nullable Broadcasts> broadcasts;
 
 	private final Supplier<List<Signal>> signals;
 
 	private final Map<String, Target> targets;
 
+	private final String broker;
+
 	/**
 	 * Prepare to externalize signals once every singleton (every signal bean) exists.
-	 * @param broadcasts the broker's broadcasts
+	 * @param broadcasts the broker's broadcasts, {@code null} without a broker
 	 * @param signals the application's signals
 	 * @param targets the destination and key expression of each externalized signal, by
 	 * signal name
+	 * @param broker the broker the configuration chose, named when there is none
 	 */
-	public ExternalizedSignals(Broadcasts broadcasts, Supplier<List<Signal>> signals, Map<String, Target> targets) {
+	public ExternalizedSignals(Supplier<@Nullable Broadcasts> broadcasts, Supplier<List<Signal>> signals,
+			Map<String, Target> targets, String broker) {
 		this.broadcasts = broadcasts;
 		this.signals = signals;
 		this.targets = Map.copyOf(targets);
+		this.broker = broker;
 	}
 
 	/**
 	 * Connect each externalized signal to its destination.
 	 * @throws IllegalStateException naming the property, for an unknown signal, a missing
-	 * destination or a key that is not valid SpEL
+	 * destination, a key that is not valid SpEL, or externalized signals without a broker
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
+		if (this.targets.isEmpty()) {
+			return;
+		}
+		Broadcasts broadcasts = this.broadcasts.get();
+		if (broadcasts == null) {
+			throw new IllegalStateException("signals.cluster.externalize names " + this.targets.keySet()
+					+ " but no broker carries them (the broker is " + this.broker
+					+ "): set spring.rabbitmq.host or spring.kafka.bootstrap-servers, or signals.cluster.broker");
+		}
 		List<Signal> signals = this.signals.get();
-		Broadcasts broadcasts = this.broadcasts;
 		this.targets.forEach((name, target) -> {
 			String property = "signals.cluster.externalize." + name;
 			Signal signal = signals.stream()

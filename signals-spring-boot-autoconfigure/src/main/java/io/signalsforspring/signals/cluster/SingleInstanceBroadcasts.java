@@ -9,9 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 /**
  * Receivers that run in every instance, connected in code, when no broker carries
  * broadcasts: the application is one instance, so each runs in it, after the sending
@@ -28,20 +25,7 @@ public final class SingleInstanceBroadcasts implements BroadcastReceivers {
 				+ "in this instance only. Point Spring Boot at RabbitMQ (spring.rabbitmq.host) or Kafka "
 				+ "(spring.kafka.bootstrap-servers)", name, signal);
 		return signal.connect((event) -> {
-			if (TransactionSynchronizationManager.isSynchronizationActive()
-					&& TransactionSynchronizationManager.isActualTransactionActive()) {
-				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-					@Override
-					public void afterCommit() {
-						run(name, receiver, event);
-					}
-
-				});
-			}
-			else {
-				run(name, receiver, event);
-			}
+			AfterCommit.run(() -> run(name, receiver, event));
 			return null;
 		}, sender, false, "broadcast:" + name);
 	}

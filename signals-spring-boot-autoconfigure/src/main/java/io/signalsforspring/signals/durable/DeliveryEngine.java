@@ -407,8 +407,8 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 			// the sending instance ran it after its commit
 			return;
 		}
-		String name = record.receiver().startsWith(BROADCAST) ? record.receiver().substring(BROADCAST.length())
-				: record.receiver();
+		// an envelope names the receiver itself, not its relay
+		String name = record.receiver();
 		DurableReceiver receiver = this.broadcastReceivers.get(key(record.signal(), name));
 		if (receiver == null) {
 			logger.debug("Broadcast {} of {} has no receiver {} in this instance", record.id(), record.signal(), name);

@@ -63,20 +63,14 @@ final class JpaEntities implements Entities {
 
 	@Override
 	public Class<?> type(String name) {
-		EntityType<?> entity = this.byName.get(name);
-		if (entity == null) {
-			throw new UnreadableDeliveryException("no entity is named " + name);
-		}
+		EntityType<?> entity = entity(name);
 		return entity.getJavaType();
 	}
 
 	@Override
 	public Object load(String name, JsonNode id) {
-		EntityType<?> entity = this.byName.get(name);
-		if (entity == null) {
-			throw new UnreadableDeliveryException("no entity is named " + name);
-		}
-		Object key = this.json.treeToValue(id, entity.getIdType().getJavaType());
+		EntityType<?> entity = entity(name);
+		Object key = key(entity, id);
 		EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(this.factory);
 		if (entityManager == null) {
 			throw new IllegalStateException("Entities of deliveries are loaded in a transaction; none is active");
@@ -90,11 +84,8 @@ final class JpaEntities implements Entities {
 
 	@Override
 	public Object deleted(String name, JsonNode id) {
-		EntityType<?> entity = this.byName.get(name);
-		if (entity == null) {
-			throw new UnreadableDeliveryException("no entity is named " + name);
-		}
-		Object key = this.json.treeToValue(id, entity.getIdType().getJavaType());
+		EntityType<?> entity = entity(name);
+		Object key = key(entity, id);
 		try {
 			Object instance = ReflectionUtils.accessibleConstructor(entity.getJavaType()).newInstance();
 			new DirectFieldAccessor(instance).setPropertyValue(entity.getId(entity.getIdType().getJavaType()).getName(),
@@ -105,6 +96,18 @@ final class JpaEntities implements Entities {
 			throw new UnreadableDeliveryException(
 					"the deleted " + name + " " + id + " cannot be rebuilt with its id: " + ex.getMessage());
 		}
+	}
+
+	private EntityType<?> entity(String name) {
+		EntityType<?> entity = this.byName.get(name);
+		if (entity == null) {
+			throw new UnreadableDeliveryException("no entity is named " + name);
+		}
+		return entity;
+	}
+
+	private Object key(EntityType<?> entity, JsonNode id) {
+		return this.json.treeToValue(id, entity.getIdType().getJavaType());
 	}
 
 }

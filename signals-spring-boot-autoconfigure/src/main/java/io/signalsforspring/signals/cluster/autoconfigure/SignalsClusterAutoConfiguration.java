@@ -19,7 +19,6 @@ import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
@@ -75,12 +74,6 @@ public final class SignalsClusterAutoConfiguration {
 			return broadcasts;
 		}
 
-		@Bean
-		ExternalizedSignals signalsExternalized(Broadcasts broadcasts, SignalCatalog catalog,
-				ClusterProperties properties) {
-			return externalized(broadcasts, catalog, properties);
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -97,34 +90,21 @@ public final class SignalsClusterAutoConfiguration {
 			return broadcasts;
 		}
 
-		@Bean
-		ExternalizedSignals signalsExternalized(Broadcasts broadcasts, SignalCatalog catalog,
-				ClusterProperties properties) {
-			return externalized(broadcasts, catalog, properties);
-		}
-
 	}
 
+	/**
+	 * The signals named under {@code signals.cluster.externalize}, published by the
+	 * broker's broadcasts: connected once every singleton exists, so that the broker
+	 * configuration has decided whether there are broadcasts.
+	 */
 	@Bean
-	static SmartInitializingSingleton signalsExternalizedNeedABroker(ObjectProvider<Broadcasts> broadcasts,
-			ObjectProvider<ClusterProperties> properties, Environment environment) {
-		return () -> {
-			ClusterProperties cluster = properties.getObject();
-			if (!cluster.getExternalize().isEmpty() && broadcasts.getIfAvailable() == null) {
-				throw new IllegalStateException("signals.cluster.externalize names " + cluster.getExternalize().keySet()
-						+ " but no broker carries them (the broker is " + broker(environment)
-						+ "): set spring.rabbitmq.host or spring.kafka.bootstrap-servers, or signals.cluster.broker");
-			}
-		};
-	}
-
-	private static ExternalizedSignals externalized(Broadcasts broadcasts, SignalCatalog catalog,
-			ClusterProperties properties) {
+	ExternalizedSignals signalsExternalized(ObjectProvider<Broadcasts> broadcasts, SignalCatalog catalog,
+			ClusterProperties properties, Environment environment) {
 		Map<String, ExternalizedSignals.Target> targets = new LinkedHashMap<>();
 		properties.getExternalize()
 			.forEach((name, target) -> targets.put(name,
 					new ExternalizedSignals.Target(target.getDestination(), target.getKey())));
-		return new ExternalizedSignals(broadcasts, catalog::signals, targets);
+		return new ExternalizedSignals(broadcasts::getIfAvailable, catalog::signals, targets, broker(environment));
 	}
 
 	@Configuration(proxyBeanMethods = false)
