@@ -23,7 +23,7 @@ public final class ModelSignals {
 
 		/** Create the signal. */
 		public PreInit() {
-			super(SignalSpec.named("pre_init").useCaching().argument("id", Object.class));
+			super(SignalSpec.named("pre_init").argument("id", Object.class));
 		}
 
 	}
@@ -33,7 +33,7 @@ public final class ModelSignals {
 
 		/** Create the signal. */
 		public PostInit() {
-			super(SignalSpec.named("post_init").useCaching().argument("instance", Object.class));
+			super(SignalSpec.named("post_init").argument("instance", Object.class));
 		}
 
 	}
@@ -48,7 +48,6 @@ public final class ModelSignals {
 		/** Create the signal. */
 		public PreSave() {
 			super(SignalSpec.named("pre_save")
-				.useCaching()
 				.argument("instance", Object.class)
 				.argument("raw", Boolean.class)
 				.argument("using", String.class)
@@ -68,7 +67,6 @@ public final class ModelSignals {
 		/** Create the signal. */
 		public PostSave() {
 			super(SignalSpec.named("post_save")
-				.useCaching()
 				.argument("instance", Object.class)
 				.argument("created", Boolean.class)
 				.argument("raw", Boolean.class)
@@ -88,7 +86,6 @@ public final class ModelSignals {
 		/** Create the signal. */
 		public PreDelete() {
 			super(SignalSpec.named("pre_delete")
-				.useCaching()
 				.argument("instance", Object.class)
 				.argument("using", String.class)
 				.argument("origin", Object.class));
@@ -105,7 +102,6 @@ public final class ModelSignals {
 		/** Create the signal. */
 		public PostDelete() {
 			super(SignalSpec.named("post_delete")
-				.useCaching()
 				.argument("instance", Object.class)
 				.argument("using", String.class)
 				.argument("origin", Object.class));
@@ -126,7 +122,6 @@ public final class ModelSignals {
 		/** Create the signal. */
 		public M2mChanged() {
 			super(SignalSpec.named("m2m_changed")
-				.useCaching()
 				.argument("instance", Object.class)
 				.argument("action", String.class)
 				.argument("reverse", Boolean.class)
@@ -143,7 +138,7 @@ public final class ModelSignals {
 
 		/** Create the signal. */
 		public ClassPrepared() {
-			super(SignalSpec.named("class_prepared").useCaching());
+			super(SignalSpec.named("class_prepared"));
 		}
 
 	}

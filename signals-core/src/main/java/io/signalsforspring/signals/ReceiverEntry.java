@@ -98,6 +98,11 @@ final class ReceiverEntry implements Connection {
 		return candidate != null && this.sender.get() == candidate;
 	}
 
+	/** The weak reference to the sender this receiver is limited to, or {@code null}. */
+	@Nullable WeakReference<Object> senderReference() {
+		return this.sender;
+	}
+
 	List<Response> noValue() {
 		return this.noValue;
 	}

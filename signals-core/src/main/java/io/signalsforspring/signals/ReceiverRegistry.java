@@ -22,8 +22,6 @@ final class ReceiverRegistry {
 
 	private final Signal signal;
 
-	private final boolean useCaching;
-
 	private final Object lock = new Object();
 
 	/** Where the weak references to receivers, owners and senders report their death. */
@@ -31,11 +29,11 @@ final class ReceiverRegistry {
 
 	private volatile Snapshot snapshot = new Snapshot(NONE, false);
 
-	private volatile int mutes;
+	/** Mutings not yet ended; written under the lock, and published by the snapshot. */
+	private int mutes;
 
-	ReceiverRegistry(Signal signal, boolean useCaching) {
+	ReceiverRegistry(Signal signal) {
 		this.signal = signal;
-		this.useCaching = useCaching;
 	}
 
 	Connection register(ReceiverFunction receiver, @Nullable Object sender, boolean weak,
@@ -102,9 +100,9 @@ final class ReceiverRegistry {
 	}
 
 	/**
-	 * The receivers a send from this sender calls. Allocates nothing when nobody listens,
-	 * when no receiver is limited to a sender, or when the per-sender cache has the
-	 * answer.
+	 * The receivers a send from this sender calls. Allocates nothing, except the first
+	 * time after a connect or disconnect that a receiver limited to a sender exists and a
+	 * sender is given, when the {@link SenderIndex} of the new snapshot is built.
 	 */
 	ReceiverEntry[] liveReceivers(@Nullable Object sender) {
 		if (this.deaths.poll() != null) {
@@ -113,7 +111,7 @@ final class ReceiverRegistry {
 			}
 		}
 		Snapshot current = this.snapshot;
-		if (current.all.length == 0 || this.mutes != 0) {
+		if (current.silent) {
 			return NONE;
 		}
 		if (sender == null) {
@@ -122,40 +120,25 @@ final class ReceiverRegistry {
 		if (!current.senderFiltered) {
 			return current.all;
 		}
-		SenderCache cache = current.cache;
-		if (cache != null) {
-			ReceiverEntry[] cached = cache.get(sender);
-			if (cached != null) {
-				return cached;
-			}
-		}
-		List<ReceiverEntry> matching = new ArrayList<>();
-		for (ReceiverEntry entry : current.all) {
-			if (entry.matchesSender(sender)) {
-				matching.add(entry);
-			}
-		}
-		ReceiverEntry[] resolved = matching.toArray(NONE);
-		if (cache != null) {
-			cache.put(sender, resolved);
-		}
-		return resolved;
+		return current.index().get(sender);
 	}
 
-	/** The per-sender cache of the current snapshot, for tests. */
-	@Nullable SenderCache cache() {
-		return this.snapshot.cache;
+	/** The sender index of the current snapshot, for tests. */
+	SenderIndex index() {
+		return this.snapshot.index();
 	}
 
 	void mute() {
 		synchronized (this.lock) {
 			this.mutes++;
+			publishLocked(this.snapshot.all);
 		}
 	}
 
 	void unmute() {
 		synchronized (this.lock) {
 			this.mutes--;
+			publishLocked(this.snapshot.all);
 		}
 	}
 
@@ -192,7 +175,7 @@ final class ReceiverRegistry {
 	}
 
 	private void publishLocked(ReceiverEntry[] all) {
-		this.snapshot = new Snapshot(all, this.useCaching);
+		this.snapshot = new Snapshot(all, this.mutes != 0);
 	}
 
 	/** An immutable view of the connections that sends read without locking. */
@@ -204,10 +187,18 @@ final class ReceiverRegistry {
 
 		final boolean senderFiltered;
 
-		final @Nullable SenderCache cache;
+		/** Whether sends call nobody: no connections, or the signal is muted. */
+		final boolean silent;
 
-		Snapshot(ReceiverEntry[] all, boolean useCaching) {
+		/**
+		 * Built by the first send that needs it; a race builds it twice, harmlessly, and
+		 * its final fields make it safe to publish without a lock.
+		 */
+		private @Nullable SenderIndex index;
+
+		Snapshot(ReceiverEntry[] all, boolean muted) {
 			this.all = all;
+			this.silent = all.length == 0 || muted;
 			List<ReceiverEntry> any = new ArrayList<>();
 			for (ReceiverEntry entry : all) {
 				if (!entry.hasSenderFilter()) {
@@ -216,7 +207,15 @@ final class ReceiverRegistry {
 			}
 			this.anySender = (any.size() == all.length) ? all : any.toArray(NONE);
 			this.senderFiltered = any.size() != all.length;
-			this.cache = (useCaching && this.senderFiltered) ? new SenderCache() : null;
+		}
+
+		SenderIndex index() {
+			SenderIndex built = this.index;
+			if (built == null) {
+				built = SenderIndex.of(this.all, this.anySender);
+				this.index = built;
+			}
+			return built;
 		}
 
 	}

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What defines a {@link Signal}: its name, the arguments it declares and whether it
- * caches receivers per sender (Django's {@code use_caching}). A mutable builder; a signal
- * copies it when constructed.
+ * What defines a {@link Signal}: its name and the arguments it declares. A mutable
+ * builder; a signal copies it when constructed. (Django's {@code use_caching} has no
+ * counterpart: every signal resolves its receivers per sender once per connect or
+ * disconnect.)
  *
  * <pre class="code">
  * SignalSpec.named("book_published").argument("book", Book.class).argument("author", Author.class)
@@ -24,8 +25,6 @@ public final class SignalSpec {
 	private final String name;
 
 	private final List<Argument> arguments = new ArrayList<>();
-
-	private boolean useCaching;
 
 	private SignalSpec(String name) {
 		if (name.isBlank()) {
@@ -63,17 +62,6 @@ public final class SignalSpec {
 		return add(new Argument(name, type, false));
 	}
 
-	/**
-	 * Cache the receivers resolved for each sender until the next connect or disconnect:
-	 * worth it for signals sent often with many sender-filtered receivers, as Django does
-	 * for model signals.
-	 * @return this spec
-	 */
-	public SignalSpec useCaching() {
-		this.useCaching = true;
-		return this;
-	}
-
 	private SignalSpec add(Argument argument) {
 		for (Argument existing : this.arguments) {
 			if (existing.name().equals(argument.name())) {
@@ -91,10 +79,6 @@ public final class SignalSpec {
 
 	List<Argument> arguments() {
 		return Collections.unmodifiableList(new ArrayList<>(this.arguments));
-	}
-
-	boolean isUseCaching() {
-		return this.useCaching;
 	}
 
 	/**

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ConcurrencyTests {
 
-	private final Signal signal = new Signal(SignalSpec.named("post_save").useCaching());
+	private final Signal signal = new Signal(SignalSpec.named("post_save"));
 
 	@AfterEach
 	void leavesNoReceiverConnected() {

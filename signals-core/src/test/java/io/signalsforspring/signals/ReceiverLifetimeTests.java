@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class ReceiverLifetimeTests {
 
-	private final Signal signal = new Signal(SignalSpec.named("post_save").useCaching());
+	private final Signal signal = new Signal(SignalSpec.named("post_save"));
 
 	@AfterEach
 	void leavesNoReceiverConnected() {
@@ -96,24 +96,6 @@ class ReceiverLifetimeTests {
 		Object sender = new Object();
 		this.signal.connect(receiver, sender);
 		assertThat(this.signal.send(sender)).hasSize(1);
-		return new WeakReference<>(sender);
-	}
-
-	@Test
-	void cacheNeverKeepsASenderAlive() {
-		Object keptSender = new Object();
-		try (Connection connection = this.signal.connect((event) -> null, keptSender)) {
-			WeakReference<Object> sender = sendFromShortLivedSender();
-			assertThat(this.signal.registry().cache()).isNotNull();
-			assertThat(GarbageCollection.collected(sender)).isTrue();
-			this.signal.send(keptSender);
-		}
-	}
-
-	private WeakReference<Object> sendFromShortLivedSender() {
-		Object sender = new Object();
-		this.signal.send(sender);
-		assertThat(this.signal.registry().cache().size()).isEqualTo(1);
 		return new WeakReference<>(sender);
 	}
 
