@@ -30,7 +30,7 @@ else
 fi
 
 jmh 'DispatchBenchmark' "${dispatch[@]}" -rf json -rff "$out/dispatch.json"
-jmh 'DispatchBenchmark.(send[01]|sendSenderSpecific1|sendSenderSpecific1NewArguments)$' -prof gc "${alloc[@]}" -rf json -rff "$out/allocation.json"
+jmh 'DispatchBenchmark.(send[01]|send10|sendSenderSpecific1|sendSenderSpecific1NewArguments|sendSenderSpecific1Prepared|sendSenderSpecific1NewEvent|send1Prepared|send10Prepared|receiverMethod1Prepared)$' -prof gc "${alloc[@]}" -rf json -rff "$out/allocation.json"
 jmh 'BridgeBenchmark' "${bridge[@]}" -rf json -rff "$out/bridge.json"
 jmh 'BridgeBenchmark' -prof gc "${bridge_alloc[@]}" -rf json -rff "$out/bridge-allocation.json"
 jmh 'StartupBenchmark' "${startup[@]}" -rf json -rff "$out/startup.json"

@@ -8,10 +8,7 @@ public final class OrderPlaced extends Signal {
 
 	/** Create the signal. */
 	public OrderPlaced() {
-		super(SignalSpec.named("order_placed")
-			.useCaching()
-			.argument("order", String.class)
-			.argument("quantity", Integer.class));
+		super(SignalSpec.named("order_placed").argument("order", String.class).argument("quantity", Integer.class));
 	}
 
 }

@@ -30,7 +30,12 @@ public final class Report {
 		DISPATCH.put("sendFiltered1Of101", "send, 1 of 101 receivers matches the sender");
 		DISPATCH.put("sendSenderSpecific1", "send, 1 receiver for this sender");
 		DISPATCH.put("sendSenderSpecific1NewArguments", "send, 1 receiver for this sender, new arguments");
+		DISPATCH.put("sendSenderSpecific1Prepared", "sendEvent, 1 receiver for this sender, prepared event");
+		DISPATCH.put("sendSenderSpecific1NewEvent", "sendEvent, 1 receiver for this sender, new event");
+		DISPATCH.put("send1Prepared", "sendEvent, 1 receiver, prepared event");
+		DISPATCH.put("send10Prepared", "sendEvent, 10 receivers, prepared event");
 		DISPATCH.put("receiverMethod1", "send, 1 @Receiver bean method (starter)");
+		DISPATCH.put("receiverMethod1Prepared", "sendEvent, 1 @Receiver bean method, prepared event");
 		DISPATCH.put("springPublishEvent1", "Spring publishEvent, 1 @EventListener");
 		DISPATCH.put("guavaEventBus1", "Guava EventBus post, 1 @Subscribe");
 		DISPATCH.put("springPublishEvent1NewEvent", "Spring publishEvent, new event per publish");
@@ -74,6 +79,7 @@ public final class Report {
 		System.out.printf("%-58s %12s %12s%n", "Dispatch (ns per send)", "median", "x floor");
 		Double floor = medians.get("floor");
 		DISPATCH.forEach((key, label) -> row(label, medians.get(key), floor, "%.1f", "%.1f"));
+		targets(medians);
 		System.out.printf("%n%-58s %12s%n", "Allocation (bytes per send, JMH -prof gc)", "median");
 		DISPATCH.forEach((key, label) -> {
 			if (allocations.containsKey(key)) {
@@ -102,6 +108,33 @@ public final class Report {
 		if (plain != null && annotated != null) {
 			System.out.printf("%-58s %12.1f %12s%n", "beans with one @Receiver method each", annotated,
 					String.format("%+.1f ms", annotated - plain));
+		}
+	}
+
+	/** The ratios that issue 14's targets are stated in. */
+	private static void targets(Map<String, Double> medians) {
+		System.out.printf("%n%-58s %12s %12s%n", "Ratios (from the medians above)", "ratio", "target");
+		ratio("prepared, 1 receiver for this sender : floor", medians.get("sendSenderSpecific1Prepared"),
+				medians.get("floor"), "<= 3");
+		ratio("Spring publishEvent, new event : sendEvent, new event", medians.get("springPublishEvent1NewEvent"),
+				medians.get("sendSenderSpecific1NewEvent"), ">= 30");
+		ratio("Guava post, new event : sendEvent, new event", medians.get("guavaEventBus1NewEvent"),
+				medians.get("sendSenderSpecific1NewEvent"), ">= 15");
+		ratio("Spring publishEvent, new event : send, new map", medians.get("springPublishEvent1NewEvent"),
+				medians.get("sendSenderSpecific1NewArguments"), "");
+		ratio("Guava post, new event : send, new map", medians.get("guavaEventBus1NewEvent"),
+				medians.get("sendSenderSpecific1NewArguments"), "");
+		ratio("@Receiver method : code receiver, prepared", medians.get("receiverMethod1Prepared"),
+				medians.get("send1Prepared"), "<= 1.2");
+		ratio("@Receiver method : code receiver, map", medians.get("receiverMethod1"), medians.get("send1"), "");
+		Double ten = medians.get("send10Prepared");
+		ratio("10 receivers, prepared, per receiver : floor", (ten != null) ? ten / 10 : null, medians.get("floor"),
+				"<= 2");
+	}
+
+	private static void ratio(String label, Double value, Double base, String target) {
+		if (value != null && base != null) {
+			System.out.printf("%-58s %12.2f %12s%n", label, value / base, target);
 		}
 	}
 

@@ -6,12 +6,15 @@ import java.util.Set;
 /**
  * Finds, on the current stack, the receiver that is running: for error messages only, so
  * that a send costs nothing for them. The receiver is the frame just above the
- * dispatcher's frames ({@code Signal} and the starter's {@code MethodReceiver}).
+ * dispatcher's frames ({@code Signal}, and the starter's {@code MethodReceiver} and
+ * {@code MethodCall} with its nested classes).
  */
 final class ReceiverFrames {
 
 	private static final Set<String> DISPATCH = Set.of("io.signalsforspring.signals.Signal",
 			"io.signalsforspring.signals.spring.internal.MethodReceiver");
+
+	private static final String METHOD_CALL = "io.signalsforspring.signals.spring.internal.MethodCall";
 
 	private ReceiverFrames() {
 	}
@@ -24,14 +27,18 @@ final class ReceiverFrames {
 	static String caller() {
 		List<StackWalker.StackFrame> frames = StackWalker.getInstance().walk((stack) -> stack.toList());
 		for (int i = 1; i < frames.size(); i++) {
-			if (DISPATCH.contains(frames.get(i).getClassName())
-					&& !DISPATCH.contains(frames.get(i - 1).getClassName())) {
+			if (isDispatch(frames.get(i)) && !isDispatch(frames.get(i - 1))) {
 				StackWalker.StackFrame receiver = frames.get(i - 1);
 				String type = receiver.getClassName().split("\\$\\$")[0];
 				return "Receiver " + type.substring(type.lastIndexOf('.') + 1) + "." + receiver.getMethodName() + "()";
 			}
 		}
 		return "A receiver";
+	}
+
+	private static boolean isDispatch(StackWalker.StackFrame frame) {
+		String name = frame.getClassName();
+		return DISPATCH.contains(name) || name.startsWith(METHOD_CALL);
 	}
 
 }

@@ -1,8 +1,5 @@
 package io.signalsforspring.signals.spring.internal;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 
 import io.signalsforspring.signals.ReceiverFunction;
@@ -13,18 +10,17 @@ import io.signalsforspring.signals.spring.Receiver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.expression.Expression;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * A {@link Receiver @Receiver} method connected to one signal: the core receiver that
- * binds the event to the method's parameters and calls it through a method handle, or
- * hands it to the {@link ReceiverScheduler} for a commit phase or asynchronous run.
+ * binds the event to the method's parameters and calls it through its {@link MethodCall},
+ * or hands it to the {@link ReceiverScheduler} for a commit phase or asynchronous run.
  */
 final class MethodReceiver implements ReceiverFunction, ScheduledReceiver, DurableReceiver {
 
 	private final Signal signal;
 
-	private final MethodHandle invoker;
+	private final MethodCall call;
 
 	private final ParameterBinding[] bindings;
 
@@ -48,33 +44,13 @@ final class MethodReceiver implements ReceiverFunction, ScheduledReceiver, Durab
 		this.description = description;
 		this.durability = durability;
 		this.signal = signal;
-		this.invoker = invoker(bean, invocable);
+		this.call = MethodCall.of(bean, invocable);
 		this.bindings = bindings;
 		this.condition = condition;
 		this.conditions = conditions;
 		this.phase = phase;
 		this.async = async;
 		this.scheduler = scheduler;
-	}
-
-	/**
-	 * A handle of type {@code (Object...)Object} with the method's arity, bound to the
-	 * bean, so that calls of up to four parameters need no argument array; longer
-	 * parameter lists take an array.
-	 */
-	private static MethodHandle invoker(Object bean, Method method) {
-		ReflectionUtils.makeAccessible(method);
-		try {
-			int count = method.getParameterCount();
-			MethodHandle handle = MethodHandles.lookup()
-				.unreflect(method)
-				.bindTo(bean)
-				.asType(MethodType.genericMethodType(count));
-			return (count <= 4) ? handle : handle.asSpreader(Object[].class, count);
-		}
-		catch (IllegalAccessException ex) {
-			throw new IllegalStateException("cannot access the method: " + ex.getMessage(), ex);
-		}
 	}
 
 	@Override
@@ -103,18 +79,8 @@ final class MethodReceiver implements ReceiverFunction, ScheduledReceiver, Durab
 		if (this.condition != null && !this.conditions.holds(this.condition, event)) {
 			return null;
 		}
-		ParameterBinding[] binding = this.bindings;
 		try {
-			return switch (binding.length) {
-				case 0 -> (Object) this.invoker.invokeExact();
-				case 1 -> (Object) this.invoker.invokeExact(binding[0].value(event));
-				case 2 -> (Object) this.invoker.invokeExact(binding[0].value(event), binding[1].value(event));
-				case 3 -> (Object) this.invoker.invokeExact(binding[0].value(event), binding[1].value(event),
-						binding[2].value(event));
-				case 4 -> (Object) this.invoker.invokeExact(binding[0].value(event), binding[1].value(event),
-						binding[2].value(event), binding[3].value(event));
-				default -> (Object) this.invoker.invokeExact(values(event));
-			};
+			return this.call.call(this.bindings, event);
 		}
 		catch (Exception | Error ex) {
 			throw ex;
@@ -122,14 +88,6 @@ final class MethodReceiver implements ReceiverFunction, ScheduledReceiver, Durab
 		catch (Throwable ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private Object[] values(SignalEvent event) {
-		Object[] values = new Object[this.bindings.length];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = this.bindings[i].value(event);
-		}
-		return values;
 	}
 
 	@Override

@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.ParameterNameDiscoverer;
-import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -59,13 +58,16 @@ final class ParameterBinding {
 	}
 
 	@Nullable Object value(SignalEvent event) {
+		if (this.kind == Kind.ARGUMENT) {
+			return checked(event, argumentValue(event));
+		}
 		return switch (this.kind) {
 			case EVENT -> event;
 			case SIGNAL -> event.signal();
-			case SENDER -> checked(event, event.sender(), "the sender");
+			case SENDER -> checked(event, event.sender());
 			case ALL_ARGUMENTS -> event.arguments();
 			case DELIVERY_ID -> deliveryId(event);
-			case ARGUMENT -> checked(event, argumentValue(event), "argument '" + this.argument + "'");
+			case ARGUMENT -> checked(event, argumentValue(event));
 		};
 	}
 
@@ -76,7 +78,9 @@ final class ParameterBinding {
 	 */
 	private @Nullable Object argumentValue(SignalEvent event) {
 		String name = this.argument;
-		Assert.state(name != null, "not an argument binding");
+		if (name == null) {
+			throw new IllegalStateException("not an argument binding");
+		}
 		Object value = event.get(name);
 		if (value == null && this.undeclared && !event.has(name)) {
 			return event.get(snakeCase(name));
@@ -89,8 +93,9 @@ final class ParameterBinding {
 		return (this.type == UUID.class && id instanceof String text) ? UUID.fromString(text) : id;
 	}
 
-	private @Nullable Object checked(SignalEvent event, @Nullable Object value, String what) {
+	private @Nullable Object checked(SignalEvent event, @Nullable Object value) {
 		if ((value == null) ? this.primitive : !this.type.isInstance(value)) {
+			String what = (this.kind == Kind.SENDER) ? "the sender" : "argument '" + this.argument + "'";
 			throw new IllegalArgumentException("Cannot pass " + what + " of " + event.signal() + " ("
 					+ ((value != null) ? value.getClass().getName() : "null") + ") to parameter '" + this.parameter
 					+ "' of type " + this.type.getName());
