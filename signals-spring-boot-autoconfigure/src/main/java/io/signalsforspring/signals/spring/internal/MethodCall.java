@@ -16,14 +16,20 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * How a {@link MethodReceiver} calls its method with the values its bindings take from an
- * event. Where the JVM allows it, the call is a class made for the method by
- * {@link LambdaMetafactory}, as a lambda would be, so that the JIT compiles it as a plain
- * call; otherwise (a method with more than four parameters, or one the starter's classes
- * cannot link to, such as an application class reloaded by DevTools) through a method
- * handle.
+ * event. A method is first called through a method handle. Once it has been called
+ * {@value #DIRECT_AFTER} times, it is called through a class made for it by
+ * {@link LambdaMetafactory}, as a lambda would be, which the JIT compiles as a plain
+ * call. Making that class costs a fraction of a millisecond, so it is made only for
+ * receivers that are called often, as the JDK's reflection does for
+ * {@code Method.invoke}. A method with more than four parameters, or one the starter's
+ * classes cannot link to (such as an application class reloaded by DevTools), stays with
+ * the method handle.
  */
 @FunctionalInterface
 interface MethodCall {
+
+	/** The calls through the method handle before the direct call is made. */
+	int DIRECT_AFTER = 16;
 
 	/**
 	 * Call the method.
@@ -41,8 +47,52 @@ interface MethodCall {
 	 * @return the call
 	 */
 	static MethodCall of(Object bean, Method method) {
-		MethodCall direct = (method.getParameterCount() <= 4) ? DirectCalls.of(bean, method) : null;
-		return (direct != null) ? direct : throughHandle(bean, method);
+		MethodCall handle = throughHandle(bean, method);
+		return (method.getParameterCount() <= 4) ? new BecomingDirect(bean, method, handle) : handle;
+	}
+
+	/**
+	 * A call through the method handle that becomes a direct call once the method has
+	 * been called {@value #DIRECT_AFTER} times. The count is not exact under concurrency,
+	 * which only moves the moment.
+	 */
+	final class BecomingDirect implements MethodCall {
+
+		private final Object bean;
+
+		private final Method method;
+
+		private final MethodCall handle;
+
+		private volatile @Nullable MethodCall direct;
+
+		private int calls;
+
+		BecomingDirect(Object bean, Method method, MethodCall handle) {
+			this.bean = bean;
+			this.method = method;
+			this.handle = handle;
+		}
+
+		@Override
+		public @Nullable Object call(ParameterBinding[] bindings, SignalEvent event) throws Throwable {
+			MethodCall current = this.direct;
+			if (current != null) {
+				return current.call(bindings, event);
+			}
+			if (++this.calls == DIRECT_AFTER) {
+				MethodCall made = DirectCalls.of(this.bean, this.method);
+				this.direct = (made != null) ? made : this.handle;
+			}
+			return this.handle.call(bindings, event);
+		}
+
+		/** Whether the direct call has been made, for tests. */
+		boolean isDirect() {
+			MethodCall current = this.direct;
+			return current != null && current != this.handle;
+		}
+
 	}
 
 	/**

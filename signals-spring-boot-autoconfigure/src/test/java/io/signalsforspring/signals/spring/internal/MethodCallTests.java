@@ -25,34 +25,46 @@ class MethodCallTests {
 	private final Orders orders = new Orders();
 
 	@Test
-	void aPrivateMethodWithPrimitiveParametersIsCalledDirectlyAndReturnsItsResult() throws Throwable {
+	void aPrivateMethodWithPrimitiveParametersIsCalledDirectlyOnceCalledOftenAndReturnsItsResult() throws Throwable {
 		MethodCall call = call("describe", String.class, int.class);
-		assertThat(call.getClass().getName()).contains("DirectCalls");
-		assertThat(call.call(bindings("describe", String.class, int.class), this.event)).isEqualTo("A-1 x2");
+		ParameterBinding[] bindings = bindings("describe", String.class, int.class);
+		for (int i = 0; i < MethodCall.DIRECT_AFTER; i++) {
+			assertThat(((MethodCall.BecomingDirect) call).isDirect()).isFalse();
+			assertThat(call.call(bindings, this.event)).isEqualTo("A-1 x2");
+		}
+		assertThat(((MethodCall.BecomingDirect) call).isDirect()).isTrue();
+		assertThat(call.call(bindings, this.event)).isEqualTo("A-1 x2");
 	}
 
 	@Test
-	void aVoidMethodIsCalledDirectlyAndAnswersNull() throws Throwable {
+	void aVoidMethodIsCalledDirectlyOnceCalledOftenAndAnswersNull() throws Throwable {
 		MethodCall call = call("remember", String.class);
-		assertThat(call.getClass().getName()).contains("DirectCalls");
-		assertThat(call.call(bindings("remember", String.class), this.event)).isNull();
-		assertThat(this.orders.remembered).isEqualTo("A-1");
+		ParameterBinding[] bindings = bindings("remember", String.class);
+		for (int i = 0; i <= MethodCall.DIRECT_AFTER; i++) {
+			this.orders.remembered = "";
+			assertThat(call.call(bindings, this.event)).isNull();
+			assertThat(this.orders.remembered).isEqualTo("A-1");
+		}
+		assertThat(((MethodCall.BecomingDirect) call).isDirect()).isTrue();
 	}
 
 	@Test
-	void aMethodOfFiveParametersIsCalledThroughAHandle() throws Throwable {
+	void aMethodOfFiveParametersStaysWithTheMethodHandle() throws Throwable {
 		Class<?>[] types = { String.class, int.class, boolean.class, String.class, String.class };
 		MethodCall call = call("all", types);
-		assertThat(call.getClass().getName()).doesNotContain("DirectCalls");
+		assertThat(call).isNotInstanceOf(MethodCall.BecomingDirect.class);
 		assertThat(call.call(bindings("all", types), this.event)).isEqualTo("A-1 2 true thanks Lyon");
 	}
 
 	@Test
-	void aCheckedExceptionReachesTheCallerAsItWasThrown() throws Exception {
+	void aCheckedExceptionReachesTheCallerAsItWasThrownBeforeAndAfterTheCallIsDirect() throws Exception {
 		MethodCall call = call("fail", String.class);
 		ParameterBinding[] bindings = bindings("fail", String.class);
-		assertThatExceptionOfType(IOException.class).isThrownBy(() -> call.call(bindings, this.event))
-			.withMessage("disk full for A-1");
+		for (int i = 0; i <= MethodCall.DIRECT_AFTER; i++) {
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> call.call(bindings, this.event))
+				.withMessage("disk full for A-1");
+		}
+		assertThat(((MethodCall.BecomingDirect) call).isDirect()).isTrue();
 	}
 
 	private MethodCall call(String name, Class<?>... types) throws NoSuchMethodException {
