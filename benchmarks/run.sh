@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark and prints one table of medians and ratios (docs/benchmarks.md).
-#   benchmarks/run.sh           the full run (about 9 minutes on 2 cores)
+#   benchmarks/run.sh           the full run (about 15 minutes on 2 cores)
 #   benchmarks/run.sh --quick   fewer, shorter iterations (under 2 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
