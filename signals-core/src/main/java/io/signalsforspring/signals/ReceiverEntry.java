@@ -68,10 +68,6 @@ final class ReceiverEntry implements Connection {
 		return this.connected && target() != null && (this.sender == null || this.sender.get() != null);
 	}
 
-	boolean matchesSender(Object candidate) {
-		return this.sender == null || this.sender.get() == candidate;
-	}
-
 	/**
 	 * Whether this entry has the lookup key Django would compute: the uid if one was
 	 * given, else the receiver's identity (equality for bound receivers), and the

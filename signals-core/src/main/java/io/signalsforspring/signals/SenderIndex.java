@@ -32,26 +32,25 @@ final class SenderIndex {
 	private final ReceiverEntry[] anySender;
 
 	@SuppressWarnings("unchecked")
-	private SenderIndex(Map<Object, ReceiverEntry[]> bySender, Map<Object, WeakReference<Object>> references,
-			ReceiverEntry[] anySender) {
-		boolean scanned = bySender.size() <= SCANNED;
-		int capacity = scanned ? bySender.size() : Integer.highestOneBit(bySender.size() * 2 - 1) << 1;
+	private SenderIndex(Map<Object, Group> groups, ReceiverEntry[] anySender) {
+		boolean scanned = groups.size() <= SCANNED;
+		int capacity = scanned ? groups.size() : Integer.highestOneBit(groups.size() * 2 - 1) << 1;
 		this.mask = scanned ? -1 : capacity - 1;
 		this.hashes = new int[capacity];
 		this.senders = new WeakReference[capacity];
 		this.receivers = new ReceiverEntry[capacity][];
 		this.anySender = anySender;
-		int[] next = new int[1];
-		bySender.forEach((sender, resolved) -> {
-			int hash = System.identityHashCode(sender);
-			int slot = scanned ? next[0]++ : hash & this.mask;
+		int next = 0;
+		for (Map.Entry<Object, Group> group : groups.entrySet()) {
+			int hash = System.identityHashCode(group.getKey());
+			int slot = scanned ? next++ : hash & this.mask;
 			while (this.senders[slot] != null) {
 				slot = (slot + 1) & this.mask;
 			}
 			this.hashes[slot] = hash;
-			this.senders[slot] = references.get(sender);
-			this.receivers[slot] = resolved;
-		});
+			this.senders[slot] = group.getValue().sender();
+			this.receivers[slot] = group.getValue().receivers().toArray(ReceiverRegistry.NONE);
+		}
 	}
 
 	/**
@@ -62,25 +61,27 @@ final class SenderIndex {
 	 * @return the index
 	 */
 	static SenderIndex of(ReceiverEntry[] all, ReceiverEntry[] anySender) {
-		Map<Object, List<ReceiverEntry>> groups = new IdentityHashMap<>();
-		Map<Object, WeakReference<Object>> references = new IdentityHashMap<>();
+		Map<Object, Group> groups = new IdentityHashMap<>();
 		List<ReceiverEntry> anySoFar = new ArrayList<>();
 		for (ReceiverEntry entry : all) {
 			WeakReference<Object> reference = entry.senderReference();
 			if (reference == null) {
 				anySoFar.add(entry);
-				groups.values().forEach((group) -> group.add(entry));
+				groups.values().forEach((group) -> group.receivers().add(entry));
 				continue;
 			}
 			Object sender = reference.get();
 			if (sender != null) {
-				references.putIfAbsent(sender, reference);
-				groups.computeIfAbsent(sender, (key) -> new ArrayList<>(anySoFar)).add(entry);
+				groups.computeIfAbsent(sender, (key) -> new Group(reference, new ArrayList<>(anySoFar)))
+					.receivers()
+					.add(entry);
 			}
 		}
-		Map<Object, ReceiverEntry[]> bySender = new IdentityHashMap<>();
-		groups.forEach((sender, group) -> bySender.put(sender, group.toArray(ReceiverRegistry.NONE)));
-		return new SenderIndex(bySender, references, anySender);
+		return new SenderIndex(groups, anySender);
+	}
+
+	/** The receivers of one sender while they are gathered, and the reference to it. */
+	private record Group(WeakReference<Object> sender, List<ReceiverEntry> receivers) {
 	}
 
 	/**

@@ -18,7 +18,7 @@ import org.springframework.util.ClassUtils;
 /**
  * How one parameter of a receiver method gets its value from a {@link SignalEvent}.
  * Planned once per method and signal at start-up, where every binding problem is
- * reported; applying a plan is a switch and a map lookup.
+ * reported; applying a plan is a switch and one argument lookup.
  */
 final class ParameterBinding {
 
@@ -58,9 +58,6 @@ final class ParameterBinding {
 	}
 
 	@Nullable Object value(SignalEvent event) {
-		if (this.kind == Kind.ARGUMENT) {
-			return checked(event, argumentValue(event));
-		}
 		return switch (this.kind) {
 			case EVENT -> event;
 			case SIGNAL -> event.signal();
