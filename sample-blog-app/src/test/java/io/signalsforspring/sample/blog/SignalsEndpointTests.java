@@ -75,8 +75,8 @@ class SignalsEndpointTests {
 		this.mvc.perform(post("/actuator/signaldeliveries/some-delivery")).andExpect(status().isUnauthorized());
 		this.mvc.perform(delete("/actuator/signaldeliveries/some-delivery")).andExpect(status().isUnauthorized());
 		this.mvc.perform(post("/actuator/signaldeliveries/some-delivery").with(httpBasic("demo", "demo")))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.retried").value(false));
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.error").value("no delivery some-delivery"));
 	}
 
 	@Test

@@ -6,9 +6,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Meters of broadcasts: {@code signals.broadcasts.published} (envelopes the broker took)
- * and {@code signals.broadcasts.received} (envelopes that came back to this instance),
- * tagged with the broker.
+ * Meters of broadcasts: {@code signals.broadcasts.published} (envelopes the broker took),
+ * {@code signals.broadcasts.received} (envelopes that came back to this instance),
+ * {@code signals.broadcasts.failed} (publish attempts the broker did not take) and
+ * {@code signals.broadcasts.refused} (envelopes refused without running anything), tagged
+ * with the broker.
  */
 public final class BroadcastMetrics implements MeterBinder {
 
@@ -35,7 +37,15 @@ public final class BroadcastMetrics implements MeterBinder {
 			.tag("broker", this.broker)
 			.register(registry);
 		Counter received = Counter.builder("signals.broadcasts.received").tag("broker", this.broker).register(registry);
-		counted.count(published::increment, received::increment);
+		Counter failed = Counter.builder("signals.broadcasts.failed")
+			.description("Publish attempts the broker did not take")
+			.tag("broker", this.broker)
+			.register(registry);
+		Counter refused = Counter.builder("signals.broadcasts.refused")
+			.description("Envelopes from the broker refused without running anything")
+			.tag("broker", this.broker)
+			.register(registry);
+		counted.count(published::increment, received::increment, failed::increment, refused::increment);
 	}
 
 }

@@ -10,12 +10,18 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What this instance published and received, per signal and destination, since it
- * started: what the {@code signalbroadcasts} endpoint shows.
+ * What this instance published, failed to publish and received, per signal and
+ * destination, since it started, and the envelopes it refused: what the
+ * {@code signalbroadcasts} endpoint shows. Only signals this instance knows are counted
+ * by name.
  */
 final class BroadcastStatistics {
 
 	private final Map<String, Route> routes = new ConcurrentHashMap<>();
+
+	private final LongAdder refused = new LongAdder();
+
+	private volatile @Nullable String lastRefusal;
 
 	void destination(String signal, @Nullable String destination) {
 		route(signal, destination);
@@ -25,6 +31,25 @@ final class BroadcastStatistics {
 		Route route = route(signal, destination);
 		route.published.increment();
 		route.lastPublished = Instant.now();
+	}
+
+	void failed(String signal, @Nullable String destination, String error) {
+		Route route = route(signal, destination);
+		route.failed.increment();
+		route.lastError = error;
+	}
+
+	void refused(String reason) {
+		this.refused.increment();
+		this.lastRefusal = reason;
+	}
+
+	long refusedCount() {
+		return this.refused.sum();
+	}
+
+	@Nullable String lastRefusal() {
+		return this.lastRefusal;
 	}
 
 	void received(String signal) {
@@ -58,6 +83,10 @@ final class BroadcastStatistics {
 		final LongAdder published = new LongAdder();
 
 		final LongAdder received = new LongAdder();
+
+		final LongAdder failed = new LongAdder();
+
+		volatile @Nullable String lastError;
 
 		volatile @Nullable Instant lastPublished;
 

@@ -1,5 +1,6 @@
 package io.signalsforspring.signals.cluster;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +16,9 @@ import io.signalsforspring.signals.Connection;
 import io.signalsforspring.signals.ReceiverFunction;
 import io.signalsforspring.signals.Signal;
 import io.signalsforspring.signals.SignalEvent;
-import io.signalsforspring.signals.durable.DeliveryEngine;
+import io.signalsforspring.signals.durable.Outbox;
+import io.signalsforspring.signals.durable.RefusedMessageException;
+import io.signalsforspring.signals.durable.RetryPolicy;
 import io.signalsforspring.signals.durable.Envelope;
 import io.signalsforspring.signals.durable.Outgoing;
 import io.signalsforspring.signals.spring.BroadcastReceivers;
@@ -31,12 +34,17 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * What every broker's broadcasts share: sends are recorded in the durable outbox with the
- * sending transaction (nothing for a rollback, a broker outage only delays them), the
- * outbox publishes their envelope after the commit. The sending instance runs the
- * receiver right after its commit; every other instance runs it once when the envelope
- * reaches it (the sender skips its own). Signals externalized for other services go
- * through the same outbox to a destination of their own. The broker publishes and hands
- * back envelopes; it starts consuming only when a receiver runs in every instance.
+ * sending transaction (nothing for a rollback), and the outbox publishes their envelope
+ * after the commit, on relay threads of its own, retrying as
+ * {@code signals.cluster.relay.*} says and keeping what the broker never took as failed.
+ * Every instance runs the receiver once when the envelope reaches it. The sending
+ * instance runs it right after its commit (so that what it serves next is fresh); that
+ * run is also recorded with the send, held for {@code signals.cluster.sender-run-hold},
+ * and deleted once it ran, so that a crash between the commit and the run does not lose
+ * it: after the hold, the instance that takes over the sender's deliveries (the sender
+ * itself once restarted) runs it. Signals externalized for other services go through the
+ * same outbox to a destination of their own. The broker publishes and hands back
+ * envelopes; it starts consuming only when a receiver runs in every instance.
  * <p>
  * Each send is observed as {@code signals.broadcast.publish} in the sending thread, whose
  * trace context travels in the message headers; each envelope that comes back is observed
@@ -44,13 +52,20 @@ import org.springframework.context.SmartLifecycle;
  */
 public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceivers, SmartLifecycle {
 
+	/** The suffix of the id of a sending instance's own run, recorded with the send. */
+	static final String HERE = ".here";
+
 	private static final Logger logger = LoggerFactory.getLogger("io.signalsforspring.signals.cluster");
 
-	private final DeliveryEngine engine;
+	private final Outbox outbox;
 
-	private final String group;
+	private final RetryPolicy relayPolicy;
 
-	private final Map<DurableReceiver, DurableReceiver> relays = new ConcurrentHashMap<>();
+	private final Duration senderRunHold;
+
+	private final BroadcastInbox inbox;
+
+	private final Map<DurableReceiver, Registered> registered = new ConcurrentHashMap<>();
 
 	private final BroadcastStatistics statistics = new BroadcastStatistics();
 
@@ -64,24 +79,37 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 	private volatile Runnable onReceived = () -> {
 	};
 
+	private volatile Runnable onFailed = () -> {
+	};
+
+	private volatile Runnable onRefused = () -> {
+	};
+
 	private volatile boolean consuming;
 
 	/**
 	 * Create the broadcasts of an application.
-	 * @param engine the durable delivery engine (the outbox)
-	 * @param group the application's group ({@code signals.durable.group})
+	 * @param outbox the durable outbox
+	 * @param relayPolicy how often and how soon a publication is tried again before it is
+	 * kept as failed
+	 * @param senderRunHold how long the sending instance's own run waits, recorded,
+	 * before another instance may run it in its place
 	 */
-	protected Broadcasts(DeliveryEngine engine, String group) {
-		this.engine = engine;
-		this.group = group;
+	protected Broadcasts(Outbox outbox, RetryPolicy relayPolicy, Duration senderRunHold) {
+		this.outbox = outbox;
+		this.relayPolicy = relayPolicy;
+		this.senderRunHold = senderRunHold;
+		this.inbox = new BroadcastInbox(outbox);
 	}
 
 	@Override
 	public final void register(DurableReceiver receiver) {
-		this.relays.put(receiver, this.engine.registerBroadcast(receiver, (envelope) -> {
-			send(null, envelope);
-			published(null, envelope);
-		}));
+		DurableReceiver relay = this.outbox.registerRelay(receiver.signal(), Outbox.BROADCAST + receiver.name(),
+				this.relayPolicy, (envelope) -> relay(null, envelope));
+		DurableReceiver here = new SenderRun(receiver, this.inbox);
+		this.outbox.register(here);
+		this.inbox.add(receiver);
+		this.registered.put(receiver, new Registered(relay, here));
 		if (this.running && !this.consuming) {
 			start();
 		}
@@ -99,28 +127,40 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 
 	@Override
 	public final void publish(DurableReceiver receiver, SignalEvent event) {
-		DurableReceiver relay = this.relays.get(receiver);
-		if (relay == null) {
+		Registered relays = this.registered.get(receiver);
+		if (relays == null) {
 			throw new IllegalStateException("Receiver " + receiver.name() + " is not registered for broadcasts");
 		}
-		String id = this.engine.record(relay, event, new Outgoing(null, traceContext(event.signal().name(), null)));
+		String id = this.outbox.record(relays.relay(), event,
+				new Outgoing(null, traceContext(event.signal().name(), null)));
+		this.outbox.record(relays.here(), event, Outgoing.held(id + HERE, this.senderRunHold));
 		Map<String, @Nullable Object> arguments = new HashMap<>(event.arguments());
 		arguments.put(DurableReceiver.DELIVERY_ID, id);
 		SignalEvent here = SignalEvent.of(event.signal(), event.sender(), arguments);
-		AfterCommit.run(() -> runHere(receiver, here));
+		AfterCommit.run(() -> runHere(receiver, here, id));
 	}
 
 	/**
-	 * Run a receiver in the sending instance, right after the commit: the other instances
-	 * run it when the broadcast reaches them, this one skips its own envelope.
+	 * Run a receiver in the sending instance, right after the commit, then delete the run
+	 * recorded with the send: the other instances run it when the broadcast reaches them,
+	 * this one remembers that it ran it.
 	 */
-	private void runHere(DurableReceiver receiver, SignalEvent event) {
+	private void runHere(DurableReceiver receiver, SignalEvent event, String id) {
 		try {
-			receiver.invoke(event);
+			if (this.inbox.firstRun(id)) {
+				receiver.invoke(event);
+			}
 		}
 		catch (Exception ex) {
-			logger.error("Receiver {} of broadcast {} ({}) failed in this instance", receiver.name(),
-					event.get(DurableReceiver.DELIVERY_ID), event.signal().name(), ex);
+			logger.error("Receiver {} of broadcast {} ({}) failed in this instance", receiver.name(), id,
+					event.signal().name(), ex);
+		}
+		try {
+			this.outbox.complete(id + HERE);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The run of broadcast {} in the sending instance stays recorded and runs again after {}: {}",
+					id, this.senderRunHold, ex.toString());
 		}
 	}
 
@@ -137,15 +177,30 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 	public final Connection externalize(Signal signal, String destination,
 			Function<SignalEvent, @Nullable String> key) {
 		prepare(destination);
-		DurableReceiver relay = this.engine.registerRelay(signal, "externalize:" + destination, (envelope) -> {
-			send(destination, envelope);
-			published(destination, envelope);
-		});
+		DurableReceiver relay = this.outbox.registerRelay(signal, "externalize:" + destination, this.relayPolicy,
+				(envelope) -> relay(destination, envelope));
 		this.statistics.destination(signal.name(), destination);
 		return signal.connect((event) -> {
-			this.engine.record(relay, event, new Outgoing(key.apply(event), traceContext(signal.name(), destination)));
+			this.outbox.record(relay, event, new Outgoing(key.apply(event), traceContext(signal.name(), destination)));
 			return null;
 		}, null, false, "externalize:" + destination);
+	}
+
+	/**
+	 * Hand an envelope to the broker, counting what it took and what it did not.
+	 */
+	private void relay(@Nullable String destination, Envelope envelope) {
+		try {
+			send(destination, envelope);
+		}
+		catch (RuntimeException ex) {
+			this.statistics.failed(envelope.signal(), destination,
+					ex.getMessage() != null ? ex.getMessage() : ex.toString());
+			this.onFailed.run();
+			throw ex;
+		}
+		this.statistics.published(envelope.signal(), destination);
+		this.onPublished.run();
 	}
 
 	/**
@@ -169,11 +224,6 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 			.observe(() -> {
 			});
 		return headers;
-	}
-
-	private void published(@Nullable String destination, Envelope envelope) {
-		this.statistics.published(envelope.signal(), destination);
-		this.onPublished.run();
 	}
 
 	/**
@@ -204,8 +254,9 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 	protected abstract void prepare(String destination);
 
 	/**
-	 * Publish an envelope to the broker, throwing if the broker did not take it (the
-	 * outbox then retries).
+	 * Publish an envelope to the broker, returning once the broker has it and throwing if
+	 * it did not take it (the outbox then retries), or {@link RefusedMessageException} if
+	 * it never will (the outbox quarantines it).
 	 * @param destination the destination of an externalized signal, or {@code null} for a
 	 * broadcast to the application's instances
 	 * @param envelope the envelope
@@ -231,27 +282,43 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 	 */
 	protected final void received(String body, Function<String, @Nullable String> headers) {
 		this.onReceived.run();
-		String signal = String.valueOf(headers.apply("signal"));
-		this.statistics.received(signal);
+		String header = headers.apply("signal");
+		String signal = this.inbox.knows(header) ? header : "unknown";
 		ReceiverContext<Function<String, @Nullable String>> context = new ReceiverContext<>(
 				(carrier, name) -> carrier.apply(name), Kind.CONSUMER);
 		context.setCarrier(headers);
 		context.setRemoteServiceName(broker());
-		Observation.createNotStarted("signals.broadcast.receive", () -> context, this.observations)
+		BroadcastInbox.Outcome outcome = Observation
+			.createNotStarted("signals.broadcast.receive", () -> context, this.observations)
 			.contextualName(signal + " receive")
 			.lowCardinalityKeyValue("signal", signal)
 			.lowCardinalityKeyValue("broker", broker())
-			.observe(() -> this.engine.receiveBroadcast(body));
+			.observe(() -> this.inbox.receive(body));
+		if (outcome == null) {
+			return;
+		}
+		if (outcome.refusal() != null) {
+			logger.warn("Broadcast refused, nothing ran: {}", outcome.refusal());
+			this.statistics.refused(outcome.refusal());
+			this.onRefused.run();
+		}
+		else if (outcome.signal() != null) {
+			this.statistics.received(outcome.signal());
+		}
 	}
 
 	/**
-	 * Count publications and receptions.
+	 * Count publications, receptions, failed publish attempts and refused envelopes.
 	 * @param published what to run for each envelope the broker took
 	 * @param received what to run for each envelope that came back
+	 * @param failed what to run for each publish attempt the broker did not take
+	 * @param refused what to run for each envelope refused without running anything
 	 */
-	final void count(Runnable published, Runnable received) {
+	final void count(Runnable published, Runnable received, Runnable failed, Runnable refused) {
 		this.onPublished = published;
 		this.onReceived = received;
+		this.onFailed = failed;
+		this.onRefused = refused;
 	}
 
 	/**
@@ -275,7 +342,7 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 	 * @return the group
 	 */
 	protected final String group() {
-		return this.group;
+		return this.outbox.group();
 	}
 
 	/**
@@ -283,13 +350,13 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 	 * @return the id
 	 */
 	protected final String origin() {
-		return this.engine.origin();
+		return this.outbox.origin();
 	}
 
 	@Override
 	public final synchronized void start() {
 		this.running = true;
-		if (this.relays.isEmpty() || this.consuming) {
+		if (this.registered.isEmpty() || this.consuming) {
 			return;
 		}
 		startConsuming();
@@ -311,11 +378,21 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 	}
 
 	/**
-	 * Start after the outbox engine, stop before it.
+	 * Start consuming before the outbox engine polls, so that an envelope published by
+	 * this instance's relays finds this instance's queue or subscription, and stop after
+	 * it.
 	 */
 	@Override
 	public final int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 1024;
+		return SmartLifecycle.DEFAULT_PHASE - 3072;
+	}
+
+	/**
+	 * The relay that publishes a receiver's broadcasts, and its run in the sending
+	 * instance, recorded with each send.
+	 */
+	private record Registered(DurableReceiver relay, DurableReceiver here) {
+
 	}
 
 }

@@ -37,15 +37,17 @@ public final class BroadcastsEndpoint {
 	public Report broadcasts() {
 		Broadcasts broadcasts = this.broadcasts;
 		if (broadcasts == null) {
-			return new Report("none", null, null, List.of());
+			return new Report("none", null, null, List.of(), 0, null);
 		}
 		List<Route> routes = broadcasts.statistics()
 			.routes()
 			.stream()
 			.map((route) -> new Route(route.signal, (route.destination != null) ? route.destination : "every instance",
-					route.published.sum(), route.received.sum(), route.lastPublished, route.lastReceived))
+					route.published.sum(), route.received.sum(), route.lastPublished, route.lastReceived,
+					route.failed.sum(), route.lastError))
 			.toList();
-		return new Report(broadcasts.broker(), broadcasts.group(), broadcasts.origin(), routes);
+		return new Report(broadcasts.broker(), broadcasts.group(), broadcasts.origin(), routes,
+				broadcasts.statistics().refusedCount(), broadcasts.statistics().lastRefusal());
 	}
 
 	/**
@@ -56,9 +58,12 @@ public final class BroadcastsEndpoint {
 	 * @param instance this instance's id, the {@code origin} of its publications, with a
 	 * broker
 	 * @param routes per signal and destination, the publications and receptions
+	 * @param refused envelopes from the broker this instance refused (unreadable, an
+	 * unknown signal, arguments that do not fit the receiver): nothing ran for them
+	 * @param lastRefusal why the last one was refused
 	 */
-	public record Report(String broker, @Nullable String group, @Nullable String instance,
-			List<Route> routes) implements OperationResponseBody {
+	public record Report(String broker, @Nullable String group, @Nullable String instance, List<Route> routes,
+			long refused, @Nullable String lastRefusal) implements OperationResponseBody {
 
 	}
 
@@ -72,9 +77,12 @@ public final class BroadcastsEndpoint {
 	 * @param received envelopes that came back to this instance
 	 * @param lastPublished when this instance last published one
 	 * @param lastReceived when this instance last received one
+	 * @param failed publish attempts the broker did not take (unreachable, no route,
+	 * refused); the outbox retries them, then keeps them as failed
+	 * @param lastError the last publish attempt's error
 	 */
 	public record Route(String signal, String destination, long published, long received,
-			@Nullable Instant lastPublished, @Nullable Instant lastReceived) {
+			@Nullable Instant lastPublished, @Nullable Instant lastReceived, long failed, @Nullable String lastError) {
 
 	}
 

@@ -10,7 +10,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.signalsforspring.signals.durable.DeliveryEngine;
+import java.time.Duration;
+
+import io.signalsforspring.signals.durable.Outbox;
+import io.signalsforspring.signals.durable.RefusedMessageException;
+import io.signalsforspring.signals.durable.RetryPolicy;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import io.signalsforspring.signals.durable.Envelope;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -36,11 +43,13 @@ import org.springframework.kafka.listener.MessageListener;
 /**
  * Broadcasts over Kafka: the envelope goes to the topic {@code signals.<group>} (created
  * with the broker's default partitions and replication when missing), keyed by the
- * signal's name, with headers {@code signal}, {@code delivery-id}, {@code origin},
- * {@code time} and the trace context. Externalized signals go to their own topic (created
- * when missing), keyed by their key, so that sends with one key keep their order. Every
- * instance reads it with a consumer group of its own, from the end of the topic: an
- * instance gets what is sent while it runs.
+ * signal's name, acknowledged by the broker before the outbox counts it as published (a
+ * message the broker refuses for good, over its size limit, is quarantined at once), with
+ * headers {@code signal}, {@code delivery-id}, {@code origin}, {@code time} and the trace
+ * context. Externalized signals go to their own topic (created when missing), keyed by
+ * their key, so that sends with one key keep their order. Every instance reads it with a
+ * consumer group of its own, from the end of the topic: an instance gets what is sent
+ * while it runs.
  */
 public final class KafkaBroadcasts extends Broadcasts {
 
@@ -54,23 +63,28 @@ public final class KafkaBroadcasts extends Broadcasts {
 
 	private final String topic;
 
+	private final Duration publishTimeout;
+
 	private volatile @Nullable KafkaMessageListenerContainer<String, String> container;
 
 	/**
 	 * Create the broadcasts of an application over Kafka.
-	 * @param engine the durable delivery engine (the outbox)
+	 * @param outbox the durable outbox
+	 * @param relayPolicy how often and how soon a publication is tried again
+	 * @param senderRunHold how long the sending instance's own run is held
+	 * @param publishTimeout how long a publish waits for the broker's acknowledgement
 	 * @param kafka the template that publishes (string keys and values, Boot's default)
 	 * @param admin what creates the topic
 	 * @param consumers the consumer configuration the application has
-	 * @param group the application's group ({@code signals.durable.group})
 	 */
-	public KafkaBroadcasts(DeliveryEngine engine, KafkaTemplate<Object, Object> kafka, KafkaAdmin admin,
-			ConsumerFactory<?, ?> consumers, String group) {
-		super(engine, group);
+	public KafkaBroadcasts(Outbox outbox, RetryPolicy relayPolicy, Duration senderRunHold, Duration publishTimeout,
+			KafkaTemplate<Object, Object> kafka, KafkaAdmin admin, ConsumerFactory<?, ?> consumers) {
+		super(outbox, relayPolicy, senderRunHold);
 		this.kafka = kafka;
 		this.admin = admin;
 		this.consumers = consumers;
-		this.topic = "signals." + group;
+		this.publishTimeout = publishTimeout;
+		this.topic = "signals." + outbox.group();
 	}
 
 	@Override
@@ -90,14 +104,24 @@ public final class KafkaBroadcasts extends Broadcasts {
 		ProducerRecord<Object, Object> record = new ProducerRecord<>(topic, key, envelope.body());
 		headers(envelope).forEach((name, value) -> record.headers().add(name, bytes(value)));
 		try {
-			this.kafka.send(record).get(10, TimeUnit.SECONDS);
+			this.kafka.send(record).get(this.publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while publishing a broadcast", ex);
 		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("Kafka did not take the broadcast " + envelope.id() + ": " + ex, ex);
+		catch (ExecutionException | TimeoutException | RuntimeException ex) {
+			Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
+			for (Throwable each = cause; each != null; each = each.getCause()) {
+				if (each instanceof RecordTooLargeException || each instanceof InvalidTopicException
+						|| each instanceof SerializationException) {
+					// the broker will never take it as it is
+					throw new RefusedMessageException(
+							"Kafka refuses " + envelope.id() + " to topic '" + topic + "' for good: " + each, each);
+				}
+			}
+			throw new IllegalStateException(
+					"Kafka did not take " + envelope.id() + " to topic '" + topic + "': " + cause, cause);
 		}
 	}
 

@@ -2,7 +2,15 @@ package io.signalsforspring.signals.cluster;
 
 import java.nio.charset.StandardCharsets;
 
-import io.signalsforspring.signals.durable.DeliveryEngine;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.ReturnListener;
+import io.signalsforspring.signals.durable.Outbox;
+import io.signalsforspring.signals.durable.RetryPolicy;
 import io.signalsforspring.signals.durable.Envelope;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,12 +30,15 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 /**
  * Broadcasts over RabbitMQ: the envelope goes to the topic exchange {@code signals} with
  * routing key {@code <group>.<signal>} and headers {@code signal}, {@code delivery-id}
- * (also the message id), {@code origin}, {@code time} and the trace context, on a
- * transacted channel (published when the broker has it). Externalized signals go to their
- * own exchange, which the application declares, under their key. Every instance consumes
- * from a durable queue of its own, {@code signals.<group>.<instance>}, bound with
- * {@code <group>.#}: what is sent while the instance is briefly cut off from the broker
- * waits there, and the queue expires ten minutes after the instance is gone.
+ * (also the message id), {@code origin}, {@code time} and the trace context, with
+ * publisher confirms and {@code mandatory}: a publish counts only once the broker
+ * confirmed it and did not return it as unroutable (no queue bound, a wrong key), and
+ * anything else fails the attempt, which the outbox retries and then keeps as failed.
+ * Externalized signals go to their own exchange, which the application declares, under
+ * their key. Every instance consumes from a durable queue of its own,
+ * {@code signals.<group>.<instance>}, bound with {@code <group>.#}: what is sent while
+ * the instance is briefly cut off from the broker waits there, and the queue expires ten
+ * minutes after the instance is gone.
  */
 public final class RabbitBroadcasts extends Broadcasts {
 
@@ -46,24 +57,27 @@ public final class RabbitBroadcasts extends Broadcasts {
 
 	private volatile @Nullable SimpleMessageListenerContainer container;
 
+	private final Duration publishTimeout;
+
 	private boolean redeclaresOnConnection;
 
 	/**
 	 * Create the broadcasts of an application over RabbitMQ.
-	 * @param engine the durable delivery engine (the outbox)
+	 * @param outbox the durable outbox
+	 * @param relayPolicy how often and how soon a publication is tried again
+	 * @param senderRunHold how long the sending instance's own run is held
+	 * @param publishTimeout how long a publish waits for the broker's confirm
 	 * @param admin what declares the exchange, the queue and its binding
-	 * @param connections the connections of the consumer
-	 * @param group the application's group ({@code signals.durable.group})
+	 * @param connections the connections of the consumer and the publisher
 	 */
-	public RabbitBroadcasts(DeliveryEngine engine, AmqpAdmin admin, ConnectionFactory connections, String group) {
-		super(engine, group);
-		// a transacted channel: the broker has the message when send returns, or send
-		// throws (an unknown exchange included) and the outbox retries
+	public RabbitBroadcasts(Outbox outbox, RetryPolicy relayPolicy, Duration senderRunHold, Duration publishTimeout,
+			AmqpAdmin admin, ConnectionFactory connections) {
+		super(outbox, relayPolicy, senderRunHold);
 		this.rabbit = new RabbitTemplate(connections);
-		this.rabbit.setChannelTransacted(true);
+		this.publishTimeout = publishTimeout;
 		this.admin = admin;
 		this.connections = connections;
-		this.queue = QueueBuilder.durable("signals." + group + "." + origin()).expires(600_000).build();
+		this.queue = QueueBuilder.durable("signals." + outbox.group() + "." + origin()).expires(600_000).build();
 	}
 
 	@Override
@@ -79,15 +93,44 @@ public final class RabbitBroadcasts extends Broadcasts {
 
 	@Override
 	protected void send(@Nullable String destination, Envelope envelope) {
-		MessageProperties properties = new MessageProperties();
-		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setContentEncoding(StandardCharsets.UTF_8.name());
-		properties.setMessageId(envelope.id());
-		headers(envelope).forEach(properties::setHeader);
 		String exchange = (destination != null) ? destination : EXCHANGE;
 		String key = (destination == null) ? group() + "." + envelope.signal()
 				: (envelope.key() != null) ? envelope.key() : envelope.signal();
-		this.rabbit.send(exchange, key, new Message(envelope.body().getBytes(StandardCharsets.UTF_8), properties));
+		AMQP.BasicProperties.Builder properties = new AMQP.BasicProperties.Builder()
+			.contentType(MessageProperties.CONTENT_TYPE_JSON)
+			.contentEncoding(StandardCharsets.UTF_8.name())
+			.messageId(envelope.id())
+			.deliveryMode(2)
+			.headers(new java.util.HashMap<String, Object>(headers(envelope)));
+		byte[] body = envelope.body().getBytes(StandardCharsets.UTF_8);
+		this.rabbit.<Boolean>execute((channel) -> {
+			AtomicReference<@Nullable String> returned = new AtomicReference<>();
+			ReturnListener listener = (replyCode, replyText, returnedExchange, routingKey, returnedProperties,
+					returnedBody) -> {
+				if (envelope.id().equals(returnedProperties.getMessageId())) {
+					returned.set(replyCode + " " + replyText);
+				}
+			};
+			channel.confirmSelect();
+			channel.addReturnListener(listener);
+			try {
+				channel.basicPublish(exchange, key, true, properties.build(), body);
+				channel.waitForConfirmsOrDie(this.publishTimeout.toMillis());
+			}
+			catch (IOException | TimeoutException ex) {
+				throw new IllegalStateException("RabbitMQ did not confirm " + envelope.id() + " to exchange '"
+						+ exchange + "' within " + this.publishTimeout + ": " + ex, ex);
+			}
+			finally {
+				channel.removeReturnListener(listener);
+			}
+			String reason = returned.get();
+			if (reason != null) {
+				throw new IllegalStateException("RabbitMQ returned " + envelope.id() + " as unroutable (" + reason
+						+ "): no queue is bound to exchange '" + exchange + "' for key '" + key + "'");
+			}
+			return true;
+		});
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import io.signalsforspring.signals.RequestSignals;
 import io.signalsforspring.signals.Signal;
 import io.signalsforspring.signals.SignalSpec;
 import jakarta.persistence.Entity;
+import io.signalsforspring.signals.spring.internal.DurableReceiver;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,6 +88,76 @@ final class ArgumentCodec {
 			return false;
 		}
 		return ClassUtils.hasConstructor(type);
+	}
+
+	/**
+	 * Check, before anything is loaded or run, that what an envelope from a broker names
+	 * fits the receiver it names: a sender class the receiver listens to, only the
+	 * arguments the signal declares, and entities of the types the signal and the
+	 * receiver declare.
+	 * @throws RefusedMessageException naming what does not fit
+	 */
+	void checkFits(JsonNode sender, ObjectNode arguments, DurableReceiver receiver) {
+		Signal signal = receiver.signal();
+		Class<?> senderType = null;
+		if (sender.has("@entityType")) {
+			senderType = knownEntity(sender.path("@entityType").asString());
+		}
+		else if (sender.has("@type")) {
+			String name = sender.path("@type").asString();
+			senderType = receiver.senders()
+				.stream()
+				.filter((type) -> type.getName().equals(name))
+				.findFirst()
+				.orElseThrow(() -> new RefusedMessageException(
+						"the sender class " + name + " is not a sender " + receiver.name() + " is connected for"));
+		}
+		if (senderType != null && !receiver.senders().isEmpty()) {
+			Class<?> type = senderType;
+			if (receiver.senders().stream().noneMatch((declared) -> declared.isAssignableFrom(type))) {
+				throw new RefusedMessageException(
+						"the sender " + type.getName() + " is not a sender " + receiver.name() + " is connected for");
+			}
+		}
+		for (Map.Entry<String, JsonNode> entry : arguments.properties()) {
+			String name = entry.getKey();
+			SignalSpec.Argument argument = declared(signal, name);
+			if (argument == null && !signal.arguments().isEmpty()) {
+				throw new RefusedMessageException("argument '" + name + "' is not an argument of " + signal);
+			}
+			JsonNode value = entry.getValue();
+			if (value.isObject() && value.has("@entity")) {
+				Class<?> type = knownEntity(value.path("@entity").asString());
+				Class<?> declaredType = (argument != null) ? argument.type() : Object.class;
+				Class<?> taken = receiver.argumentType(name);
+				if (!declaredType.isAssignableFrom(type) || !taken.isAssignableFrom(type)) {
+					throw new RefusedMessageException(
+							"argument '" + name + "' is a " + type.getName() + ", but " + signal + " declares "
+									+ declaredType.getName() + " and " + receiver.name() + " takes " + taken.getName());
+				}
+			}
+		}
+	}
+
+	private Class<?> knownEntity(String name) {
+		try {
+			return this.entities.type(name);
+		}
+		catch (RuntimeException ex) {
+			throw new RefusedMessageException("the entity " + name + " is not an entity of this application");
+		}
+	}
+
+	private static SignalSpec.@Nullable Argument declared(Signal signal, String name) {
+		if (DurableReceiver.DELIVERY_ID.equals(name)) {
+			return null;
+		}
+		for (SignalSpec.Argument argument : signal.arguments()) {
+			if (argument.name().equals(name)) {
+				return argument;
+			}
+		}
+		return null;
 	}
 
 	JsonNode writeSender(@Nullable Object sender) {

@@ -1,12 +1,17 @@
 package io.signalsforspring.signals.durable;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,13 +22,17 @@ import tools.jackson.databind.node.ObjectNode;
  * {"format": 1, "id": "…", "signal": "post_save", "receiver": "postNotifications#emailSubscribers(Post, boolean)",
  *  "sentAt": "…", "origin": "…", "sender": {"@entityType": "Post"},
  *  "arguments": {"instance": {"@entity": "Post", "id": 42}, "created": true, …},
- *  "state": "pending", "lastError": null}
+ *  "state": "pending", "lastError": null, "attempts": 0, "deaths": 0, "history": []}
  * </pre>
  *
  * The state is {@code pending} until the delivery succeeds (the record is then deleted,
  * or kept for a while as {@code done}), {@code failed} after its last attempt, and
  * {@code quarantined} when the record itself cannot be delivered (unreadable, unknown
- * receiver, entity gone).
+ * receiver, entity gone) or when it stopped the process running it as often as it may be
+ * attempted. The record counts its own failed attempts ({@code attempts}, of which
+ * {@code deaths} ended with the process running it) and keeps the last {@value #HISTORY}
+ * failures with their times ({@code history}); db-scheduler's
+ * {@code consecutive_failures} column is not read.
  */
 final class DeliveryRecord {
 
@@ -36,6 +45,9 @@ final class DeliveryRecord {
 	static final String QUARANTINED = "quarantined";
 
 	static final String DONE = "done";
+
+	/** How many failures a record remembers. */
+	static final int HISTORY = 10;
 
 	private final ObjectNode node;
 
@@ -68,9 +80,9 @@ final class DeliveryRecord {
 
 	/**
 	 * The envelope that carries this send to a broker: the record without its storage
-	 * state ({@code state}, {@code lastError}, {@code retryBase}, {@code headers},
-	 * {@code key}), with {@code sentAt} as {@code time} and the receiver only for a
-	 * broadcast.
+	 * state ({@code state}, {@code lastError}, {@code attempts}, {@code history},
+	 * {@code headers}, {@code key}), with {@code sentAt} as {@code time} and the receiver
+	 * only for a broadcast.
 	 * @param receiver the receiver that runs in every instance, or {@code null} for a
 	 * signal externalized for other services
 	 */
@@ -173,16 +185,100 @@ final class DeliveryRecord {
 	}
 
 	/**
-	 * The failed attempts an operator's retry wrote off: attempts are counted from there.
+	 * How many attempts have failed since the delivery was sent or an operator last
+	 * retried it.
 	 */
-	int retryBase() {
-		return this.node.path("retryBase").asInt(0);
+	int attempts() {
+		return Math.max(0, this.node.path("attempts").asInt(0));
 	}
 
-	DeliveryRecord retried(int failedAttempts) {
+	/**
+	 * How many of those attempts ended with the process that ran them.
+	 */
+	int deaths() {
+		return Math.max(0, this.node.path("deaths").asInt(0));
+	}
+
+	/**
+	 * The last failures, oldest first.
+	 */
+	List<Failure> history() {
+		List<Failure> failures = new ArrayList<>();
+		for (JsonNode entry : this.node.path("history")) {
+			JsonNode time = entry.path("time");
+			failures.add(
+					new Failure(time.isString() ? Instant.parse(time.asString()) : null, entry.path("attempt").asInt(0),
+							entry.path("error").asString(""), entry.path("instance").asString("")));
+		}
+		return failures;
+	}
+
+	/**
+	 * The instances that claimed the delivery without knowing its receiver, and when the
+	 * first of them did.
+	 */
+	Set<String> refusedBy() {
+		Set<String> instances = new LinkedHashSet<>();
+		this.node.path("refusedBy").forEach((instance) -> instances.add(instance.asString()));
+		return instances;
+	}
+
+	@Nullable Instant firstRefusedAt() {
+		JsonNode at = this.node.path("firstRefusedAt");
+		return at.isString() ? Instant.parse(at.asString()) : null;
+	}
+
+	/**
+	 * The record after a failed attempt: one more attempt (and death) counted, the error
+	 * remembered.
+	 */
+	DeliveryRecord failed(String state, String error, boolean death, String instance, Instant time) {
+		ObjectNode copy = this.node.deepCopy();
+		int attempt = attempts() + 1;
+		copy.put("state", state);
+		copy.put("lastError", error);
+		copy.put("attempts", attempt);
+		copy.put("deaths", deaths() + (death ? 1 : 0));
+		ArrayNode history = copy.putArray("history");
+		List<Failure> failures = new ArrayList<>(history());
+		failures.add(new Failure(time, attempt, error, instance));
+		for (Failure failure : failures.subList(Math.max(0, failures.size() - HISTORY), failures.size())) {
+			ObjectNode entry = history.addObject();
+			entry.put("time", (failure.time() != null) ? failure.time().toString() : null);
+			entry.put("attempt", failure.attempt());
+			entry.put("error", failure.error());
+			entry.put("instance", failure.instance());
+		}
+		return new DeliveryRecord(copy);
+	}
+
+	/**
+	 * The record after an instance that does not know its receiver gave it back.
+	 */
+	DeliveryRecord refused(String instance, Instant time) {
+		ObjectNode copy = this.node.deepCopy();
+		if (!copy.path("firstRefusedAt").isString()) {
+			copy.put("firstRefusedAt", time.toString());
+		}
+		Set<String> instances = refusedBy();
+		instances.add(instance);
+		ArrayNode refusedBy = copy.putArray("refusedBy");
+		instances.forEach(refusedBy::add);
+		return new DeliveryRecord(copy);
+	}
+
+	/**
+	 * The record after an operator's retry: pending, its attempts counted afresh, its
+	 * history kept.
+	 */
+	DeliveryRecord retried() {
 		ObjectNode copy = this.node.deepCopy();
 		copy.put("state", PENDING);
-		copy.put("retryBase", failedAttempts);
+		copy.put("attempts", 0);
+		copy.put("deaths", 0);
+		copy.remove("retryBase");
+		copy.remove("refusedBy");
+		copy.remove("firstRefusedAt");
 		return new DeliveryRecord(copy);
 	}
 
@@ -197,6 +293,18 @@ final class DeliveryRecord {
 
 	String write(JsonMapper json) {
 		return json.writeValueAsString(this.node);
+	}
+
+	/**
+	 * One failed attempt.
+	 *
+	 * @param time when it ended
+	 * @param attempt its number, from 1
+	 * @param error the error, or how the process stopped
+	 * @param instance the instance that ran it
+	 */
+	record Failure(@Nullable Instant time, int attempt, String error, String instance) {
+
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.signalsforspring.signals.Connection;
+import io.signalsforspring.signals.SignalEvent;
 import io.signalsforspring.signals.spring.DurableReceivers;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +33,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -178,8 +180,8 @@ class DurableReceiversIntegrationTests {
 		DeliveryOperations operations = instance.getBean(DeliveryOperations.class);
 		ping(instance, "fail until fixed");
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> operations.list().stream().anyMatch((delivery) -> delivery.state().equals("failed")));
-		Delivery failed = operations.list().get(0);
+			.until(() -> all(operations).stream().anyMatch((delivery) -> delivery.state().equals("failed")));
+		Delivery failed = all(operations).get(0);
 		assertThat(failed.signal()).isEqualTo("ping");
 		assertThat(failed.receiver()).endsWith("#ping(String, String)");
 		assertThat(failed.attempts()).isEqualTo(3);
@@ -191,10 +193,11 @@ class DurableReceiversIntegrationTests {
 		assertThat(meters.get("signals.deliveries.attempts").counter().count()).isEqualTo(3.0);
 		assertThat(meters.get("signals.deliveries.failures").counter().count()).isEqualTo(3.0);
 		DurableInstance.fixed.set(true);
-		assertThat(operations.retry(failed.id())).isTrue();
+		assertThat(operations.retry(failed.id())).isEqualTo(DeliveryOperations.Outcome.DONE_NOW);
 		await().atMost(Duration.ofSeconds(10)).until(() -> DurableInstance.processed.contains(failed.id()));
-		await().atMost(Duration.ofSeconds(10)).until(() -> operations.list().isEmpty());
-		assertThat(operations.retry(failed.id())).as("done, nothing to retry").isFalse();
+		await().atMost(Duration.ofSeconds(10)).until(() -> all(operations).isEmpty());
+		assertThat(operations.retry(failed.id())).as("done and deleted, nothing to retry")
+			.isEqualTo(DeliveryOperations.Outcome.NOT_FOUND);
 	}
 
 	@Test
@@ -203,9 +206,9 @@ class DurableReceiversIntegrationTests {
 		DeliveryOperations operations = instance.getBean(DeliveryOperations.class);
 		ping(instance, "fail always");
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> operations.list().stream().anyMatch((delivery) -> delivery.state().equals("failed")));
-		assertThat(operations.discard(operations.list().get(0).id())).isTrue();
-		assertThat(operations.list()).isEmpty();
+			.until(() -> all(operations).stream().anyMatch((delivery) -> delivery.state().equals("failed")));
+		assertThat(operations.discard(all(operations).get(0).id())).isEqualTo(DeliveryOperations.Outcome.DONE_NOW);
+		assertThat(all(operations)).isEmpty();
 		assertThat(deliveries(instance)).isZero();
 	}
 
@@ -248,7 +251,7 @@ class DurableReceiversIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> DurableInstance.processed.size() == 1);
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> stored(instance).stream().anyMatch((text) -> text.contains("\"state\":\"done\"")));
-		assertThat(operations.list()).as("done deliveries are not listed").isEmpty();
+		assertThat(all(operations)).as("done deliveries are not listed").isEmpty();
 		assertThat(operations.summary().pending()).isZero();
 		assertThat(operations.summary().failed()).isZero();
 		await().atMost(Duration.ofSeconds(15)).until(() -> deliveries(instance) == 0);
@@ -284,7 +287,142 @@ class DurableReceiversIntegrationTests {
 		assertThat(DurableInstance.runs.values()).allSatisfy((runs) -> assertThat(runs.get()).isEqualTo(1));
 	}
 
+	@Test
+	void retriedDeliveryThatStillFailsCountsItsAttemptsAfreshAndKeepsItsHistory() {
+		ConfigurableApplicationContext instance = startInstance();
+		DeliveryOperations operations = instance.getBean(DeliveryOperations.class);
+		ping(instance, "fail always");
+		await().atMost(Duration.ofSeconds(20)).until(() -> failedCount(operations) == 1);
+		Delivery failed = all(operations).get(0);
+		assertThat(failed.attempts()).isEqualTo(3);
+		assertThat(operations.retry(failed.id())).isEqualTo(DeliveryOperations.Outcome.DONE_NOW);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> DurableInstance.runs.get(failed.id()).get() == 6 && failedCount(operations) == 1);
+		Delivery again = operations.get(failed.id()).orElseThrow();
+		assertThat(again.attempts()).as("counted afresh after the retry, never negative").isEqualTo(3);
+		assertThat(again.history()).hasSize(6).allSatisfy((failure) -> {
+			assertThat(failure.error()).contains("asked to fail");
+			assertThat(failure.time()).isNotNull();
+		});
+		assertThat(again.history()).extracting(Delivery.Failure::attempt).containsExactly(1, 2, 3, 1, 2, 3);
+		assertThat(DurableInstance.runs.get(failed.id())).as("three attempts after the retry, not six").hasValue(6);
+	}
+
+	@Test
+	void doneDeliveryIsNotRetriedAndTheEndpointAnswersConflict() {
+		ConfigurableApplicationContext instance = startInstance("--signals.durable.keep-done-for=1h");
+		DeliveryOperations operations = instance.getBean(DeliveryOperations.class);
+		ping(instance, "done once");
+		await().atMost(Duration.ofSeconds(10)).until(() -> DurableInstance.processed.size() == 1);
+		String id = DurableInstance.processed.iterator().next();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> operations.get(id).map(Delivery::state).orElse("").equals("done"));
+		assertThat(operations.retry(id)).isEqualTo(DeliveryOperations.Outcome.ALREADY_DONE);
+		assertThat(new DeliveriesEndpoint(operations).retry(id).getStatus()).isEqualTo(409);
+		assertThat(new DeliveriesEndpoint(operations).retry("no-such-delivery").getStatus()).isEqualTo(404);
+		assertThat(DurableInstance.runs.get(id)).hasValue(1);
+	}
+
+	@Test
+	void instanceWithoutTheReceiverGivesItsDeliveriesBackDuringARollingDeploy() {
+		ConfigurableApplicationContext older = startInstance(OlderInstance.class);
+		ConfigurableApplicationContext newer = startInstance();
+		for (int i = 0; i < 10; i++) {
+			ping(newer, "deployed " + i);
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> DurableInstance.processed.size() == 10);
+		assertThat(older.getBean(DeliveryOperations.class).summary().failed()).as("none quarantined").isZero();
+	}
+
+	@Test
+	void deliveryNoInstanceKnowsIsQuarantinedAfterTheGracePeriodNamingTheInstances() {
+		ConfigurableApplicationContext older = startInstance(OlderInstance.class,
+				"--signals.durable.unknown-receiver-grace=1s");
+		DeliveryOperations operations = older.getBean(DeliveryOperations.class);
+		older.getBean(DeliveryEngine.class)
+			.record(new io.signalsforspring.signals.spring.internal.ConnectedReceiver(older.getBean(Ping.class),
+					"newer#ping(String)", (event) -> null),
+					SignalEvent.of(older.getBean(Ping.class), null, Map.of("text", "for the newer version")));
+		await().atMost(Duration.ofSeconds(20)).until(() -> operations.summary().failed() == 1);
+		Delivery quarantined = all(operations).get(0);
+		assertThat(quarantined.state()).isEqualTo("quarantined");
+		assertThat(quarantined.lastError()).contains("newer#ping(String)")
+			.contains(older.getBean(DeliveryEngine.class).instance());
+	}
+
+	@Test
+	void stuckBrokerPublicationsDoNotDelayDurableReceivers() throws Exception {
+		ConfigurableApplicationContext instance = startInstance();
+		DeliveryEngine engine = instance.getBean(DeliveryEngine.class);
+		Ping signal = instance.getBean(Ping.class);
+		java.util.concurrent.CountDownLatch broker = new java.util.concurrent.CountDownLatch(1);
+		io.signalsforspring.signals.spring.internal.DurableReceiver relay = engine.registerRelay(signal, "test:stuck",
+				new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMillis(100)), (envelope) -> {
+					try {
+						broker.await();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				});
+		try {
+			for (int i = 0; i < 8; i++) {
+				engine.record(relay, SignalEvent.of(signal, null, Map.of("text", "stuck " + i)), Outgoing.NONE);
+			}
+			for (int i = 0; i < 5; i++) {
+				ping(instance, "not held up " + i);
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> DurableInstance.processed.size() == 5);
+		}
+		finally {
+			broker.countDown();
+		}
+	}
+
+	@Test
+	void operatorPagesThroughDeliveriesAndRetriesOrDiscardsThemInBulk() {
+		ConfigurableApplicationContext instance = startInstance();
+		DeliveryOperations operations = instance.getBean(DeliveryOperations.class);
+		for (int i = 0; i < 7; i++) {
+			ping(instance, "fail in bulk " + i);
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> failedCount(operations) == 7);
+		DeliveryOperations.Page first = operations.list(DeliveryFilter.ALL, 3, null);
+		DeliveryOperations.Page second = operations.list(DeliveryFilter.ALL, 3, first.next());
+		DeliveryOperations.Page third = operations.list(DeliveryFilter.ALL, 3, second.next());
+		assertThat(first.deliveries()).hasSize(3);
+		assertThat(second.deliveries()).hasSize(3);
+		assertThat(third.deliveries()).hasSize(1);
+		assertThat(third.next()).isNull();
+		String receiver = first.deliveries().get(0).receiver();
+		assertThat(operations.list(new DeliveryFilter(null, "no_such_signal", null, null), 10, null).deliveries())
+			.isEmpty();
+		assertThat(operations.retryAll(new DeliveryFilter(receiver, "ping", "failed", null))).isEqualTo(7);
+		await().atMost(Duration.ofSeconds(30)).until(() -> failedCount(operations) == 7);
+		assertThatThrownBy(() -> operations.discardAll(DeliveryFilter.ALL))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(operations.discardAll(new DeliveryFilter(receiver, null, null, Duration.ZERO))).isEqualTo(7);
+		assertThat(deliveries(instance)).isZero();
+	}
+
+	@Test
+	void failedDeliveriesAreDeletedAfterTheirRetention() {
+		ConfigurableApplicationContext instance = startInstance("--signals.durable.keep-failed-for=2s");
+		DeliveryOperations operations = instance.getBean(DeliveryOperations.class);
+		ping(instance, "fail and be forgotten");
+		await().atMost(Duration.ofSeconds(20)).until(() -> failedCount(operations) == 1);
+		await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(instance) == 0);
+	}
+
+	private static long failedCount(DeliveryOperations operations) {
+		return all(operations).stream().filter((delivery) -> delivery.state().equals("failed")).count();
+	}
+
 	private ConfigurableApplicationContext startInstance(String... more) {
+		return startInstance(DurableInstance.class, more);
+	}
+
+	private ConfigurableApplicationContext startInstance(Class<?> application, String... more) {
 		List<String> arguments = new ArrayList<>(List.of("--spring.jpa.hibernate.ddl-auto=update",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + this.smtpPort,
 				"--spring.mail.properties.mail.smtp.connectiontimeout=2000",
@@ -292,15 +430,15 @@ class DurableReceiversIntegrationTests {
 				"--signals.durable.first-retry-delay=200ms", "--signals.durable.max-retry-delay=500ms",
 				"--signals.durable.polling-interval=200ms", "--signals.durable.heartbeat-interval=1s"));
 		arguments.addAll(List.of(more));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(DurableInstance.class)
-			.web(WebApplicationType.NONE)
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			// The database of the run (a system property in the integration run) wins
 			// over
 			// this default; the rest beats the test application.properties (create-drop).
 			.properties("spring.datasource.url=jdbc:h2:mem:durable;DB_CLOSE_DELAY=-1")
 			.run(arguments.toArray(String[]::new));
 		if (this.instances.isEmpty()) {
-			jdbc(context).update("delete from signals_delivery where task_name = 'application'");
+			jdbc(context)
+				.update("delete from signals_delivery where task_name in ('application', 'application-relay')");
 		}
 		this.instances.add(context);
 		return context;
@@ -365,6 +503,10 @@ class DurableReceiversIntegrationTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	static List<Delivery> all(DeliveryOperations operations) {
+		return operations.list(DeliveryFilter.ALL, DeliveryOperations.MAX_PAGE, null).deliveries();
 	}
 
 }

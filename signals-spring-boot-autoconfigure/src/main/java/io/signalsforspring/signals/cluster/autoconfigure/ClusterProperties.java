@@ -1,8 +1,11 @@
 package io.signalsforspring.signals.cluster.autoconfigure;
 
+import java.time.Duration;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.signalsforspring.signals.durable.RetryPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -31,6 +34,42 @@ public class ClusterProperties {
 	 * services, by signal name.
 	 */
 	private Map<String, Externalization> externalize = new LinkedHashMap<>();
+
+	/**
+	 * How long the sending instance's own run of a receiver that runs in every instance
+	 * stays recorded before another instance may run it in its place (a crash between the
+	 * commit and the run).
+	 */
+	private Duration senderRunHold = Duration.ofSeconds(30);
+
+	/**
+	 * How sends are handed to the broker.
+	 */
+	private final Relay relay = new Relay();
+
+	/**
+	 * Return how long the sending instance's own run stays recorded.
+	 * @return the hold
+	 */
+	public Duration getSenderRunHold() {
+		return this.senderRunHold;
+	}
+
+	/**
+	 * Set how long the sending instance's own run stays recorded.
+	 * @param senderRunHold the hold
+	 */
+	public void setSenderRunHold(Duration senderRunHold) {
+		this.senderRunHold = senderRunHold;
+	}
+
+	/**
+	 * Return how sends are handed to the broker.
+	 * @return the relay settings
+	 */
+	public Relay getRelay() {
+		return this.relay;
+	}
 
 	/**
 	 * Return whether receivers can run in every instance.
@@ -128,6 +167,124 @@ public class ClusterProperties {
 		 */
 		public void setKey(@Nullable String key) {
 			this.key = key;
+		}
+
+	}
+
+	/**
+	 * How sends are handed to the broker: on threads of their own, each publish waiting
+	 * for the broker's confirm, retried with backoff, then kept as failed.
+	 */
+	public static class Relay {
+
+		/**
+		 * Publications that run at once on one instance, on threads apart from durable
+		 * receivers'.
+		 */
+		private int threads = 2;
+
+		/**
+		 * Publish attempts before a send is kept as failed.
+		 */
+		private int maxAttempts = 20;
+
+		/**
+		 * Delay before the second attempt, doubled at each further one.
+		 */
+		private Duration firstRetryDelay = Duration.ofSeconds(1);
+
+		/**
+		 * Longest delay between two attempts.
+		 */
+		private Duration maxRetryDelay = Duration.ofMinutes(1);
+
+		/**
+		 * How long one publish waits for the broker's confirm or acknowledgement.
+		 */
+		private Duration publishTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Return the number of relay threads.
+		 * @return the threads
+		 */
+		public int getThreads() {
+			return this.threads;
+		}
+
+		/**
+		 * Set the number of relay threads.
+		 * @param threads the threads
+		 */
+		public void setThreads(int threads) {
+			this.threads = threads;
+		}
+
+		/**
+		 * Return the publish attempts before a send is kept as failed.
+		 * @return the attempts
+		 */
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		/**
+		 * Set the publish attempts before a send is kept as failed.
+		 * @param maxAttempts the attempts
+		 */
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		/**
+		 * Return the delay before the second attempt.
+		 * @return the delay
+		 */
+		public Duration getFirstRetryDelay() {
+			return this.firstRetryDelay;
+		}
+
+		/**
+		 * Set the delay before the second attempt.
+		 * @param firstRetryDelay the delay
+		 */
+		public void setFirstRetryDelay(Duration firstRetryDelay) {
+			this.firstRetryDelay = firstRetryDelay;
+		}
+
+		/**
+		 * Return the longest delay between two attempts.
+		 * @return the delay
+		 */
+		public Duration getMaxRetryDelay() {
+			return this.maxRetryDelay;
+		}
+
+		/**
+		 * Set the longest delay between two attempts.
+		 * @param maxRetryDelay the delay
+		 */
+		public void setMaxRetryDelay(Duration maxRetryDelay) {
+			this.maxRetryDelay = maxRetryDelay;
+		}
+
+		/**
+		 * Return how long one publish waits for the broker.
+		 * @return the timeout
+		 */
+		public Duration getPublishTimeout() {
+			return this.publishTimeout;
+		}
+
+		/**
+		 * Set how long one publish waits for the broker.
+		 * @param publishTimeout the timeout
+		 */
+		public void setPublishTimeout(Duration publishTimeout) {
+			this.publishTimeout = publishTimeout;
+		}
+
+		RetryPolicy policy() {
+			return new RetryPolicy(this.maxAttempts, this.firstRetryDelay, this.maxRetryDelay);
 		}
 
 	}

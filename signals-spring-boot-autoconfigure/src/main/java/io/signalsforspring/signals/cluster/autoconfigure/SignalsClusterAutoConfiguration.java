@@ -68,8 +68,9 @@ public final class SignalsClusterAutoConfiguration {
 
 		@Bean
 		RabbitBroadcasts signalsRabbitBroadcasts(DeliveryEngine engine, AmqpAdmin admin, ConnectionFactory connections,
-				ObjectProvider<ObservationRegistry> observations) {
-			RabbitBroadcasts broadcasts = new RabbitBroadcasts(engine, admin, connections, engine.group());
+				ObjectProvider<ObservationRegistry> observations, ClusterProperties properties) {
+			RabbitBroadcasts broadcasts = new RabbitBroadcasts(engine, properties.getRelay().policy(),
+					properties.getSenderRunHold(), properties.getRelay().getPublishTimeout(), admin, connections);
 			observations.ifAvailable(broadcasts::observeWith);
 			return broadcasts;
 		}
@@ -84,8 +85,10 @@ public final class SignalsClusterAutoConfiguration {
 
 		@Bean
 		KafkaBroadcasts signalsKafkaBroadcasts(DeliveryEngine engine, KafkaTemplate<Object, Object> kafka,
-				KafkaAdmin admin, ConsumerFactory<?, ?> consumers, ObjectProvider<ObservationRegistry> observations) {
-			KafkaBroadcasts broadcasts = new KafkaBroadcasts(engine, kafka, admin, consumers, engine.group());
+				KafkaAdmin admin, ConsumerFactory<?, ?> consumers, ObjectProvider<ObservationRegistry> observations,
+				ClusterProperties properties) {
+			KafkaBroadcasts broadcasts = new KafkaBroadcasts(engine, properties.getRelay().policy(),
+					properties.getSenderRunHold(), properties.getRelay().getPublishTimeout(), kafka, admin, consumers);
 			observations.ifAvailable(broadcasts::observeWith);
 			return broadcasts;
 		}

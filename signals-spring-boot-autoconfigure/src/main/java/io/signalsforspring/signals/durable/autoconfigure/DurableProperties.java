@@ -68,6 +68,25 @@ public class DurableProperties {
 	private Duration keepDoneFor = Duration.ZERO;
 
 	/**
+	 * How long failed and quarantined deliveries are kept, from their last failure,
+	 * before they are deleted.
+	 */
+	private Duration keepFailedFor = Duration.ofDays(30);
+
+	/**
+	 * How long one attempt may run before its thread is interrupted and the attempt
+	 * counts as failed (its transaction rolls back); zero for no limit.
+	 */
+	private Duration attemptTimeout = Duration.ofMinutes(5);
+
+	/**
+	 * How long a delivery whose receiver an instance does not know (an older or newer
+	 * version during a rolling deploy) is given back for other instances before it is
+	 * quarantined.
+	 */
+	private Duration unknownReceiverGrace = Duration.ofMinutes(10);
+
+	/**
 	 * Whether to create the signals_delivery table at start-up when it does not exist and
 	 * the application does not use Flyway.
 	 */
@@ -247,6 +266,54 @@ public class DurableProperties {
 	 */
 	public void setInitializeSchema(boolean initializeSchema) {
 		this.initializeSchema = initializeSchema;
+	}
+
+	/**
+	 * Return how long failed and quarantined deliveries are kept.
+	 * @return the time from their last failure
+	 */
+	public Duration getKeepFailedFor() {
+		return this.keepFailedFor;
+	}
+
+	/**
+	 * Set how long failed and quarantined deliveries are kept.
+	 * @param keepFailedFor the time from their last failure
+	 */
+	public void setKeepFailedFor(Duration keepFailedFor) {
+		this.keepFailedFor = keepFailedFor;
+	}
+
+	/**
+	 * Return how long one attempt may run.
+	 * @return the time, zero for no limit
+	 */
+	public Duration getAttemptTimeout() {
+		return this.attemptTimeout;
+	}
+
+	/**
+	 * Set how long one attempt may run.
+	 * @param attemptTimeout the time, zero for no limit
+	 */
+	public void setAttemptTimeout(Duration attemptTimeout) {
+		this.attemptTimeout = attemptTimeout;
+	}
+
+	/**
+	 * Return how long a delivery of an unknown receiver is given back.
+	 * @return the grace period
+	 */
+	public Duration getUnknownReceiverGrace() {
+		return this.unknownReceiverGrace;
+	}
+
+	/**
+	 * Set how long a delivery of an unknown receiver is given back.
+	 * @param unknownReceiverGrace the grace period
+	 */
+	public void setUnknownReceiverGrace(Duration unknownReceiverGrace) {
+		this.unknownReceiverGrace = unknownReceiverGrace;
 	}
 
 }

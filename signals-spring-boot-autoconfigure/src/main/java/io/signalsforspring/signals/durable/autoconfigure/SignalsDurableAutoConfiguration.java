@@ -65,14 +65,16 @@ public final class SignalsDurableAutoConfiguration {
 		PlatformTransactionManager manager = transactionManager.getIfUnique();
 		TransactionOperations transactions = (manager != null) ? new TransactionTemplate(manager)
 				: TransactionOperations.withoutTransaction();
+		String group = (properties.getGroup() != null) ? properties.getGroup()
+				: environment.getProperty("spring.application.name");
 		DurableSettings settings = new DurableSettings(
 				new RetryPolicy(properties.getMaxAttempts(), properties.getFirstRetryDelay(),
 						properties.getMaxRetryDelay()),
 				properties.getThreads(), properties.getPollingInterval(), properties.getHeartbeatInterval(), 4,
-				properties.getShutdownMaxWait(),
-				(properties.getGroup() != null) ? properties.getGroup()
-						: environment.getProperty("spring.application.name", "application"),
-				properties.getKeepDoneFor(),
+				properties.getShutdownMaxWait(), (group != null) ? group : DurableSettings.DEFAULT_GROUP, group == null,
+				properties.getKeepDoneFor(), properties.getKeepFailedFor(), properties.getAttemptTimeout(),
+				properties.getUnknownReceiverGrace(),
+				environment.getProperty("signals.cluster.relay.threads", Integer.class, 2),
 				environment.getProperty("signals.jpa.before-commit-flush", Boolean.class, true));
 		Runnable schema = () -> {
 			if (usesFlyway(beanFactory)) {

@@ -1,5 +1,7 @@
 package io.signalsforspring.signals.spring.internal;
 
+import java.util.List;
+
 import io.signalsforspring.signals.Signal;
 import io.signalsforspring.signals.SignalEvent;
 import io.signalsforspring.signals.spring.Receiver;
@@ -45,6 +47,24 @@ public interface DurableReceiver {
 	 * @return the maximum retry delay
 	 */
 	String maxRetryDelay();
+
+	/**
+	 * Return the senders the receiver is connected for, empty for any sender.
+	 * @return the senders
+	 */
+	default List<Class<?>> senders() {
+		return List.of();
+	}
+
+	/**
+	 * Return the type the receiver takes an argument as: what a stored or broadcast
+	 * argument must be to reach it.
+	 * @param argument the argument's name
+	 * @return the type, {@code Object} when the receiver does not take it by name
+	 */
+	default Class<?> argumentType(String argument) {
+		return Object.class;
+	}
 
 	/**
 	 * Call the receiver now, on this thread, if its condition holds.

@@ -1,5 +1,7 @@
 package io.signalsforspring.signals.spring.internal;
 
+import java.util.List;
+
 import java.lang.reflect.Method;
 
 import io.signalsforspring.signals.ReceiverFunction;
@@ -38,9 +40,13 @@ final class MethodReceiver implements ReceiverFunction, ScheduledReceiver, Durab
 
 	private final @Nullable Durability durability;
 
+	private final List<Class<?>> senders;
+
 	MethodReceiver(Object bean, Method invocable, Signal signal, ParameterBinding[] bindings,
 			@Nullable Expression condition, ReceiverConditions conditions, Phase phase, boolean async,
-			ReceiverScheduler scheduler, ReceiverDescription description, @Nullable Durability durability) {
+			ReceiverScheduler scheduler, ReceiverDescription description, @Nullable Durability durability,
+			List<Class<?>> senders) {
+		this.senders = List.copyOf(senders);
 		this.description = description;
 		this.durability = durability;
 		this.signal = signal;
@@ -98,6 +104,23 @@ final class MethodReceiver implements ReceiverFunction, ScheduledReceiver, Durab
 	@Override
 	public String name() {
 		return this.description.receiver();
+	}
+
+	@Override
+	public List<Class<?>> senders() {
+		return this.senders;
+	}
+
+	@Override
+	public Class<?> argumentType(String argument) {
+		Class<?> type = Object.class;
+		for (ParameterBinding binding : this.bindings) {
+			Class<?> bound = binding.typeOf(argument);
+			if (bound != null && type.isAssignableFrom(bound)) {
+				type = bound;
+			}
+		}
+		return type;
 	}
 
 	@Override

@@ -57,6 +57,14 @@ final class ParameterBinding {
 		this.undeclared = undeclared;
 	}
 
+	/**
+	 * Return the type this binding takes an argument as, or {@code null} if it does not
+	 * bind that argument.
+	 */
+	@Nullable Class<?> typeOf(String argument) {
+		return (this.kind == Kind.ARGUMENT && argument.equals(this.argument)) ? this.type : null;
+	}
+
 	@Nullable Object value(SignalEvent event) {
 		return switch (this.kind) {
 			case EVENT -> event;

@@ -166,7 +166,8 @@ public final class ReceiverMethodProcessor
 						annotation.durable() || annotation.cluster() != Cluster.LOCAL, cluster(annotation), order,
 						(condition != null) ? annotation.condition() : null);
 				MethodReceiver receiver = new MethodReceiver(bean, invocable, signal, bindings, condition, conditions(),
-						annotation.phase(), annotation.async(), this.scheduler.getObject(), description, durability);
+						annotation.phase(), annotation.async(), this.scheduler.getObject(), description, durability,
+						List.of(annotation.sender()));
 				if (durability != null && durability.broadcasts() != null) {
 					durability.broadcasts().register(receiver);
 				}
