@@ -1,5 +1,12 @@
 package io.signalsforspring.signals.cluster;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.signalsforspring.signals.Signal;
+import io.signalsforspring.signals.durable.DeliveryFilter;
+import io.signalsforspring.signals.durable.DeliveryOperations;
+import org.springframework.amqp.core.Binding;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -89,6 +96,43 @@ class BroadcastRabbitIntegrationTests extends BroadcastContractTests {
 		await().atMost(Duration.ofSeconds(90))
 			.untilAsserted(() -> assertThat(ClusterInstance.evictions).containsExactlyInAnyOrder("first: " + title,
 					"second: " + title));
+	}
+
+	/**
+	 * With no queue bound to the exchange, RabbitMQ returns the message as unroutable:
+	 * the publish fails visibly and the send stays in the outbox (it used to be
+	 * acknowledged and deleted), and it reaches the other service once its queue is bound
+	 * again.
+	 */
+	@Test
+	void unroutableMessageIsKeptAndCountedNotDeletedAsSent() {
+		RabbitAdmin admin = new RabbitAdmin(this.connections);
+		Binding binding = BindingBuilder.bind(this.otherService).to(new TopicExchange(ORDERS, true, false)).with("#");
+		admin.removeBinding(binding);
+		String order = unique("unroutable order");
+		try {
+			Signal orderConfirmed = this.first.getBean(ClusterInstance.OrderConfirmed.class);
+			new TransactionTemplate(this.first.getBean(PlatformTransactionManager.class))
+				.executeWithoutResult((status) -> orderConfirmed.send(null, Map.of("order", order, "customer", "lin")));
+			DeliveryOperations operations = this.first.getBean(DeliveryOperations.class);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> operations.list(new DeliveryFilter("externalize:" + ORDERS, null, null, null), 10, null)
+					.deliveries()
+					.stream()
+					.anyMatch(
+							(delivery) -> delivery.lastError() != null && delivery.lastError().contains("unroutable")));
+			assertThat(failedPublishes()).isPositive();
+		}
+		finally {
+			admin.declareBinding(binding);
+		}
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> publishedTo(ORDERS).stream().anyMatch((published) -> published.body().contains(order)));
+	}
+
+	private double failedPublishes() {
+		return this.first.getBean(MeterRegistry.class).get("signals.broadcasts.failed").counter().count()
+				+ this.second.getBean(MeterRegistry.class).get("signals.broadcasts.failed").counter().count();
 	}
 
 	/**
