@@ -414,6 +414,32 @@ class DurableReceiversIntegrationTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(instance) == 0);
 	}
 
+	@Test
+	void envelopeFromTheBrokerThatDoesNotFitItsReceiverIsRefusedAndNothingRuns() throws Exception {
+		ConfigurableApplicationContext instance = startInstance();
+		DeliveryEngine engine = instance.getBean(DeliveryEngine.class);
+		Article article = save(instance, "Not a text");
+		List<Object> ran = new CopyOnWriteArrayList<>();
+		io.signalsforspring.signals.spring.internal.DurableReceiver receiver = new io.signalsforspring.signals.spring.internal.ConnectedReceiver(
+				instance.getBean(Ping.class), "tests#texts(String)", (event) -> ran.add(event.get("text")));
+		String good = envelope("{}", "{\"text\":\"hello\"}");
+		engine.run(receiver, engine.read(good));
+		assertThat(ran).containsExactly("hello");
+		for (String bad : List.of(envelope("{}", "{\"text\":{\"@entity\":\"Article\",\"id\":" + article.getId() + "}}"),
+				envelope("{\"@type\":\"java.lang.Runtime\"}", "{\"text\":\"x\"}"),
+				envelope("{}", "{\"text\":\"x\",\"command\":\"rm\"}"), "{\"not\":\"an envelope\"}")) {
+			assertThatThrownBy(() -> engine.run(receiver, engine.read(bad))).as(bad)
+				.isInstanceOf(RefusedMessageException.class);
+		}
+		assertThat(ran).containsExactly("hello");
+	}
+
+	private static String envelope(String sender, String arguments) {
+		return "{\"format\":1,\"id\":\"" + java.util.UUID.randomUUID() + "\",\"signal\":\"ping\",\"receiver\":"
+				+ "\"tests#texts(String)\",\"sender\":" + sender + ",\"arguments\":" + arguments
+				+ ",\"origin\":\"elsewhere\",\"time\":\"" + Instant.now() + "\"}";
+	}
+
 	private static long failedCount(DeliveryOperations operations) {
 		return all(operations).stream().filter((delivery) -> delivery.state().equals("failed")).count();
 	}
