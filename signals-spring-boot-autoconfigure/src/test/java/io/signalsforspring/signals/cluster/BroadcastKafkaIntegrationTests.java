@@ -1,5 +1,13 @@
 package io.signalsforspring.signals.cluster;
 
+import java.util.Optional;
+
+import io.signalsforspring.signals.Signal;
+import io.signalsforspring.signals.durable.Delivery;
+import io.signalsforspring.signals.durable.DeliveryFilter;
+import io.signalsforspring.signals.durable.DeliveryOperations;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -91,6 +99,32 @@ class BroadcastKafkaIntegrationTests extends BroadcastContractTests {
 			.untilAsserted(() -> assertThat(ClusterInstance.evictions).contains("second: " + title));
 		Thread.sleep(3000);
 		assertThat(ClusterInstance.evictions).containsExactlyInAnyOrder("first: " + title, "second: " + title);
+	}
+
+	/**
+	 * A send over Kafka's size limit (the producer's {@code max.request.size}, 1 MiB) can
+	 * never be taken: it is quarantined at once with Kafka's error, counted as a failed
+	 * publish, and never retried.
+	 */
+	@Test
+	void messageKafkaRefusesForGoodIsQuarantinedAtOnce() {
+		Signal orderConfirmed = this.first.getBean(ClusterInstance.OrderConfirmed.class);
+		String huge = "x".repeat(2 * 1024 * 1024);
+		new TransactionTemplate(this.first.getBean(PlatformTransactionManager.class)).executeWithoutResult(
+				(status) -> orderConfirmed.send(null, Map.of("order", unique("huge order"), "customer", huge)));
+		DeliveryOperations operations = this.first.getBean(DeliveryOperations.class);
+		Delivery refused = await().atMost(Duration.ofSeconds(30))
+			.until(() -> operations.list(new DeliveryFilter(null, "order_confirmed", "quarantined", null), 10, null)
+				.deliveries()
+				.stream()
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+		assertThat(refused.lastError()).contains("RecordTooLargeException");
+		assertThat(refused.attempts()).as("not retried").isZero();
+		assertThat(this.first.getBean(MeterRegistry.class).get("signals.broadcasts.failed").counter().count()
+				+ this.second.getBean(MeterRegistry.class).get("signals.broadcasts.failed").counter().count())
+			.isPositive();
+		operations.discard(refused.id());
 	}
 
 	private double failures() {
