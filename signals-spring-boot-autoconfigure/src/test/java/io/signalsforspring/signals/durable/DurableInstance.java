@@ -78,6 +78,15 @@ class DurableInstance {
 				firstRetryDelay = "100ms", maxRetryDelay = "200ms")
 		void ping(String text, String deliveryId) {
 			runs.computeIfAbsent(deliveryId, (id) -> new AtomicInteger()).incrementAndGet();
+			if (text.startsWith("hang")) {
+				try {
+					Thread.sleep(60_000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("interrupted", ex);
+				}
+			}
 			if (text.startsWith("fail") && !(text.endsWith("until fixed") && fixed.get())) {
 				throw new IllegalStateException("asked to fail: " + text);
 			}

@@ -24,6 +24,10 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -43,6 +47,7 @@ import static org.awaitility.Awaitility.await;
  * keeps failing is kept as failed; what cannot be read is quarantined without blocking
  * others. Each "instance" is an application context of its own on the same database.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DurableReceiversIntegrationTests {
 
 	private final int smtpPort = freePort();
@@ -438,6 +443,24 @@ class DurableReceiversIntegrationTests {
 		return "{\"format\":1,\"id\":\"" + java.util.UUID.randomUUID() + "\",\"signal\":\"ping\",\"receiver\":"
 				+ "\"tests#texts(String)\",\"sender\":" + sender + ",\"arguments\":" + arguments
 				+ ",\"origin\":\"elsewhere\",\"time\":\"" + Instant.now() + "\"}";
+	}
+
+	@Test
+	void attemptPastItsTimeoutIsInterruptedAndCountsAsAFailedAttempt() {
+		ConfigurableApplicationContext instance = startInstance("--signals.durable.attempt-timeout=300ms");
+		DeliveryOperations operations = instance.getBean(DeliveryOperations.class);
+		ping(instance, "hang");
+		await().atMost(Duration.ofSeconds(20)).until(() -> failedCount(operations) == 1);
+		Delivery failed = all(operations).get(0);
+		assertThat(failed.attempts()).isEqualTo(3);
+		assertThat(failed.lastError()).contains("did not finish within PT0.3S");
+	}
+
+	@Test
+	void applicationWithoutANameIsWarnedThatItsGroupIsShared(CapturedOutput output) {
+		startInstance("--logging.level.io.signalsforspring.signals.durable=WARN");
+		assertThat(output.getOut()).contains("stored under the group 'application'")
+			.contains("set spring.application.name");
 	}
 
 	private static long failedCount(DeliveryOperations operations) {
