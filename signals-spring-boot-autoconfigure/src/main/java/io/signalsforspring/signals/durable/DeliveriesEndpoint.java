@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -120,13 +121,7 @@ public final class DeliveriesEndpoint {
 	@WriteOperation
 	public WebEndpointResponse<Object> retryAll(@Nullable String receiver, @Nullable String signal,
 			@Nullable String state, @Nullable String olderThan) {
-		try {
-			return new WebEndpointResponse<>(
-					Map.of("retried", this.operations.retryAll(filter(receiver, signal, state, olderThan))));
-		}
-		catch (IllegalArgumentException ex) {
-			return error(WebEndpointResponse.STATUS_BAD_REQUEST, ex.getMessage());
-		}
+		return bulk("retried", () -> this.operations.retryAll(filter(receiver, signal, state, olderThan)));
 	}
 
 	/**
@@ -140,9 +135,16 @@ public final class DeliveriesEndpoint {
 	@DeleteOperation
 	public WebEndpointResponse<Object> discardAll(@Nullable String receiver, @Nullable String signal,
 			@Nullable String state, @Nullable String olderThan) {
+		return bulk("discarded", () -> this.operations.discardAll(filter(receiver, signal, state, olderThan)));
+	}
+
+	/**
+	 * Run a bulk action, answering how many deliveries it touched, or 400 for a bad
+	 * filter.
+	 */
+	private static WebEndpointResponse<Object> bulk(String action, IntSupplier run) {
 		try {
-			return new WebEndpointResponse<>(
-					Map.of("discarded", this.operations.discardAll(filter(receiver, signal, state, olderThan))));
+			return new WebEndpointResponse<>(Map.of(action, run.getAsInt()));
 		}
 		catch (IllegalArgumentException ex) {
 			return error(WebEndpointResponse.STATUS_BAD_REQUEST, ex.getMessage());

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -193,7 +194,7 @@ public final class DeliveryOperations {
 		return each(filter, this::discard);
 	}
 
-	private int each(DeliveryFilter filter, java.util.function.Function<String, Outcome> action) {
+	private int each(DeliveryFilter filter, Function<String, Outcome> action) {
 		int count = 0;
 		String cursor = null;
 		do {

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The {@code signals_delivery} table as this application uses it: which database holds it
@@ -44,9 +45,10 @@ final class DeliveryTable {
 
 	private volatile @Nullable String database;
 
-	private volatile @Nullable SchedulerClient transactional;
+	private final SingletonSupplier<SchedulerClient> transactional = SingletonSupplier
+		.of(() -> client(new TransactionAwareDataSourceProxy(dataSource())));
 
-	private volatile @Nullable SchedulerClient plain;
+	private final SingletonSupplier<SchedulerClient> plain = SingletonSupplier.of(() -> client(dataSource()));
 
 	DeliveryTable(DataSource dataSource, List<Task<?>> tasks) {
 		this.dataSource = dataSource;
@@ -80,34 +82,14 @@ final class DeliveryTable {
 	 * a record joins the sending transaction.
 	 */
 	SchedulerClient transactionalClient() {
-		SchedulerClient existing = this.transactional;
-		if (existing == null) {
-			synchronized (this) {
-				existing = this.transactional;
-				if (existing == null) {
-					existing = client(new TransactionAwareDataSourceProxy(this.dataSource));
-					this.transactional = existing;
-				}
-			}
-		}
-		return existing;
+		return this.transactional.obtain();
 	}
 
 	/**
 	 * A client on the plain data source, outside any transaction.
 	 */
 	SchedulerClient plainClient() {
-		SchedulerClient existing = this.plain;
-		if (existing == null) {
-			synchronized (this) {
-				existing = this.plain;
-				if (existing == null) {
-					existing = client(this.dataSource);
-					this.plain = existing;
-				}
-			}
-		}
-		return existing;
+		return this.plain.obtain();
 	}
 
 	private SchedulerClient client(DataSource source) {
