@@ -1,10 +1,12 @@
 package io.signalsforspring.sample.blog;
 
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The newcomer's path in a real headless Chromium (Debian's {@code chromium} and
  * {@code chromium-driver}; {@code .ci/run} installs them): sign in, write a post through
- * the form, find it listed, and see the email a receiver sent on {@code /mailbox}. The
- * post page is kept as {@code target/e2e/post-page.png}. Runs with {@code -Pe2e}.
+ * the form, find it listed, and see the email a receiver sent on {@code /mailbox}; and
+ * the subscriber's path: subscribe, confirm from the emailed link, get a post,
+ * unsubscribe from its link, get no more. The post page is kept as
+ * {@code target/e2e/post-page.png}. Runs with {@code -Pe2e}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BlogBrowserTests {
@@ -100,7 +104,81 @@ class BlogBrowserTests {
 			.findFirst()
 			.orElseThrow()
 			.getText();
-		assertThat(mail).contains("New blog post created");
+		assertThat(mail).contains("New post: " + title);
+	}
+
+	@Test
+	void readerSubscribesConfirmsGetsAPostAndUnsubscribesFromItsEmail() throws Exception {
+		String reader = "chromium-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		this.browser.get(url("/subscribe"));
+		this.browser.findElement(By.name("email")).sendKeys(reader);
+		this.browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Check your inbox"));
+
+		signIn();
+		String confirm = linkInMail(reader, "Confirm your subscription", "/subscribe/confirm/");
+		this.browser.get(url(confirm));
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains(reader);
+		this.browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "You are subscribed"));
+		keepScreenshot("subscribed.png");
+
+		String title = writePost("For the new reader");
+		String unsubscribe = linkInMail(reader, "New post: " + title, "/unsubscribe/");
+		this.browser.get(url(unsubscribe));
+		this.browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "You are unsubscribed"));
+
+		String after = writePost("After leaving");
+		linkInMail("reader@example.com", "New post: " + after, "/posts/");
+		assertThat(mailsTo(reader)).as("mails to " + reader)
+			.anyMatch((mail) -> mail.contains(title))
+			.noneMatch((mail) -> mail.contains(after));
+	}
+
+	private String writePost(String prefix) {
+		String title = prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+		this.browser.get(url("/posts/new"));
+		this.browser.findElement(By.name("title")).sendKeys(title);
+		this.browser.findElement(By.name("content")).sendKeys("Sent to the subscribers.");
+		this.browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), title));
+		return title;
+	}
+
+	/**
+	 * The texts of the mails to an address on {@code /mailbox}, as the page shows them.
+	 */
+	private List<String> mailsTo(String address) {
+		this.browser.get(url("/mailbox"));
+		return this.browser.findElements(By.cssSelector("article.mail"))
+			.stream()
+			.filter((mail) -> mail.findElement(By.cssSelector(".to")).getText().equals(address))
+			.map(WebElement::getText)
+			.toList();
+	}
+
+	/**
+	 * Wait for the mail with that subject to arrive on {@code /mailbox}, and return the
+	 * path of its link that starts with the prefix (its links point at
+	 * {@code blog.base-url}, not at this test's random port).
+	 */
+	private String linkInMail(String to, String subject, String pathPrefix) {
+		return this.wait.until((driver) -> {
+			driver.get(url("/mailbox"));
+			for (WebElement mail : driver.findElements(By.cssSelector("article.mail"))) {
+				if (mail.findElement(By.cssSelector(".to")).getText().equals(to)
+						&& mail.findElement(By.cssSelector(".subject")).getText().equals(subject)) {
+					for (WebElement link : mail.findElements(By.cssSelector(".links a"))) {
+						String path = URI.create(link.getAttribute("href")).getPath();
+						if (path.startsWith(pathPrefix)) {
+							return path;
+						}
+					}
+				}
+			}
+			return null;
+		});
 	}
 
 	@Test

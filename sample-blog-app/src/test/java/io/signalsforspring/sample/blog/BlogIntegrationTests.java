@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.signalsforspring.sample.blog.author.AuthorRepository;
 import io.signalsforspring.sample.blog.author.AuthorService;
 import io.signalsforspring.sample.blog.author.ProfileRepository;
 import io.signalsforspring.sample.blog.post.CommentRepository;
@@ -70,6 +71,9 @@ class BlogIntegrationTests {
 	private ProfileRepository profiles;
 
 	@Autowired
+	private AuthorRepository authorRepository;
+
+	@Autowired
 	private TransactionTemplate transactions;
 
 	@Autowired
@@ -105,18 +109,21 @@ class BlogIntegrationTests {
 	}
 
 	@Test
-	void newPostIsEmailedToEverySubscriberOnce() {
-		this.subscriptions.subscribe(unique("fan").replace(' ', '-') + "@example.com");
-		Set<String> everyone = this.subscribers.findAll()
+	void newPostIsEmailedToEveryConfirmedSubscriberOnce() {
+		this.subscriptions.addConfirmed(unique("fan").replace(' ', '-') + "@example.com");
+		String pending = unique("pending").replace(' ', '-') + "@example.com";
+		this.subscriptions.subscribe(pending);
+		Set<String> everyone = this.subscribers.findByConfirmedAtIsNotNullOrderById()
 			.stream()
 			.map(Subscriber::getEmail)
 			.collect(Collectors.toSet());
+		assertThat(everyone).doesNotContain(pending);
 		String title = unique("Signals in Spring");
 		Post post = write(title, PostStatus.PUBLISHED);
 		List<Mailbox.Email> emails = this.mailbox.awaitMentioning(title, everyone.size());
 		assertThat(emails).extracting(Mailbox.Email::to).containsExactlyInAnyOrderElementsOf(everyone);
 		assertThat(emails).allSatisfy((email) -> {
-			assertThat(email.subject()).isEqualTo("New blog post created");
+			assertThat(email.subject()).isEqualTo("New post: " + title);
 			assertThat(email.body()).contains("\"" + title + "\"")
 				.contains("http://localhost:8080/posts/" + post.getSlug());
 		});
@@ -128,18 +135,19 @@ class BlogIntegrationTests {
 		write(title, PostStatus.PUBLISHED, "captured");
 		assertThat(sent).sent(PostSave.class).from(Post.class).with("created", true).once();
 		assertThat(sent).sent(M2mChanged.class).from(Post.class).with("action", "post_add").once();
-		assertThat(sent).sent(PostPublished.class).never();
+		assertThat(sent).sent(PostPublished.class).with("created", true).once();
 		SignalsTesting.awaitReceivers(this.context, java.time.Duration.ofSeconds(20));
 		assertThat(this.mailbox.mentioning(title)).as("the durable delivery is done").isNotEmpty();
 	}
 
 	@Test
-	@MuteSignals(PostSave.class)
-	void withPostSaveMutedAPostIsSavedWithoutItsReceivers(CapturedSignals sent) {
+	@MuteSignals({ PostSave.class, PostPublished.class })
+	void withPostSaveAndPostPublishedMutedAPostIsSavedWithoutTheirReceivers(CapturedSignals sent) {
 		String title = unique("Muted");
 		Post post = write(title, PostStatus.PUBLISHED);
 		SignalsTesting.awaitReceivers(this.context, java.time.Duration.ofSeconds(20));
 		assertThat(sent).sent(PostSave.class).never();
+		assertThat(sent).sent(PostPublished.class).never();
 		assertThat(post.getSlug()).as("pre_save still ran").startsWith("muted-");
 		assertThat(this.postRepository.findBySlug(post.getSlug())).isPresent();
 		assertThat(this.mailbox.mentioning(title)).isEmpty();
@@ -238,9 +246,12 @@ class BlogIntegrationTests {
 	}
 
 	@Test
-	void demoDataHasTheDemoAuthorAndOneSubscriber() {
+	void demoDataHasTheDemoAdministratorAndOneConfirmedSubscriber() {
 		assertThat(this.profiles.findByAuthorUsername("demo")).isPresent();
-		assertThat(this.subscribers.existsByEmailIgnoreCase("reader@example.com")).isTrue();
+		assertThat(this.authorRepository.findByUsername("demo"))
+			.hasValueSatisfying((demo) -> assertThat(demo.isAdministrator()).isTrue());
+		assertThat(this.subscribers.findByEmailIgnoreCase("reader@example.com"))
+			.hasValueSatisfying((reader) -> assertThat(reader.isConfirmed()).isTrue());
 	}
 
 }

@@ -72,7 +72,7 @@ class SlowSmtpTests {
 		smtp.release();
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(output.getOut() + output.getErr())
-				.containsPattern("Could not send \"New blog post created\" about post '" + slug
+				.containsPattern("Could not send \"New post: " + title + "\" about post '" + slug
 						+ "' to [^ ]+@example.com \\(the delivery will be retried\\)"));
 		this.mvc.perform(get(location)).andExpect(status().isOk());
 	}

@@ -6,8 +6,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
 /**
- * Someone who writes posts and signs in. Registering one creates their {@link Profile}
- * through a {@code post_save} receiver.
+ * Someone who writes posts and signs in, with the role {@code AUTHOR}, and {@code ADMIN}
+ * too when they are an {@link #isAdministrator() administrator}. Registering one creates
+ * their {@link Profile} through a {@code post_save} receiver.
  */
 @Entity
 public class Author {
@@ -21,6 +22,8 @@ public class Author {
 	private String passwordHash;
 
 	private String email;
+
+	private boolean administrator;
 
 	protected Author() {
 	}
@@ -45,6 +48,19 @@ public class Author {
 
 	public String getEmail() {
 		return this.email;
+	}
+
+	/**
+	 * Whether this author also operates the blog: sees the mailbox and the delivery and
+	 * broadcast endpoints. Authors who register themselves are not administrators.
+	 * @return whether they are an administrator
+	 */
+	public boolean isAdministrator() {
+		return this.administrator;
+	}
+
+	void makeAdministrator() {
+		this.administrator = true;
 	}
 
 }

@@ -7,7 +7,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
- * Signs authors in with their hashed password.
+ * Signs authors in with their hashed password, as {@code AUTHOR}, and as {@code ADMIN}
+ * too for administrators.
  */
 @Service
 class AuthorDetailsService implements UserDetailsService {
@@ -22,7 +23,8 @@ class AuthorDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		Author author = this.authors.findByUsername(username)
 			.orElseThrow(() -> new UsernameNotFoundException("No author " + username));
-		return User.withUsername(author.getUsername()).password(author.getPasswordHash()).roles("AUTHOR").build();
+		String[] roles = author.isAdministrator() ? new String[] { "AUTHOR", "ADMIN" } : new String[] { "AUTHOR" };
+		return User.withUsername(author.getUsername()).password(author.getPasswordHash()).roles(roles).build();
 	}
 
 }

@@ -46,6 +46,15 @@ public class AuthorService {
 		}
 	}
 
+	/**
+	 * Make a registered author an administrator; idempotent.
+	 * @param username the user name
+	 */
+	@Transactional
+	public void makeAdministrator(String username) {
+		this.authors.findByUsername(username).orElseThrow().makeAdministrator();
+	}
+
 	/** Thrown when a user name is already registered. */
 	public static class UsernameTakenException extends RuntimeException {
 

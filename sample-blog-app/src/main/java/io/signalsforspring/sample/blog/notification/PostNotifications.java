@@ -1,5 +1,7 @@
 package io.signalsforspring.sample.blog.notification;
 
+import java.util.Map;
+
 import io.signalsforspring.sample.blog.author.Author;
 import io.signalsforspring.sample.blog.post.Comment;
 import io.signalsforspring.sample.blog.post.Post;
@@ -22,10 +24,10 @@ import org.springframework.stereotype.Component;
  * delivery id is the idempotency key.
  *
  * <pre class="code">
- * &#64;receiver(post_save, sender=Post)
- * def send_notification(sender, instance, created, **kwargs):
- *     if created:
- *         send_mail("New blog post created", ..., recipient_list=subscribers)
+ * &#64;receiver(post_published)
+ * def email_subscribers(sender, post, **kwargs):
+ *     for subscriber in Subscriber.objects.filter(confirmed_at__isnull=False):
+ *         send_mail(f"New post: {post.title}", ..., headers={"List-Unsubscribe": ...})
  * </pre>
  */
 @Component
@@ -50,15 +52,26 @@ class PostNotifications {
 		this.baseUrl = baseUrl;
 	}
 
-	/** Seed 000: a new post is emailed to every subscriber; an update is not. */
-	@Receiver(signal = PostSave.class, sender = Post.class, condition = "#created", phase = Phase.AFTER_COMMIT,
-			durable = true)
-	void emailSubscribers(Post instance, String deliveryId) {
-		String body = "A new post was published on the blog: \"" + instance.getTitle() + "\"\n\nRead it at "
-				+ this.baseUrl + "/posts/" + instance.getSlug() + "\n";
-		for (Subscriber subscriber : this.subscribers.findAll()) {
-			sendOnce(deliveryId, subscriber.getEmail(), "New blog post created", body,
-					"post '" + instance.getSlug() + "'");
+	/**
+	 * Seed 000: a post that becomes public is emailed to every confirmed subscriber, once
+	 * ({@code post_published} is sent once per post, never for a draft). Each email can
+	 * be unsubscribed from in one click (RFC 8058). A post made a draft again before its
+	 * email went out is not emailed.
+	 */
+	@Receiver(signal = PostPublished.class, phase = Phase.AFTER_COMMIT, durable = true)
+	void emailSubscribers(Post post, String deliveryId) {
+		if (!post.isPublished()) {
+			return;
+		}
+		String subject = "New post: " + post.getTitle();
+		String text = "A new post was published on the blog: \"" + post.getTitle() + "\"\n\nRead it at " + this.baseUrl
+				+ "/posts/" + post.getSlug() + "\n";
+		for (Subscriber subscriber : this.subscribers.findByConfirmedAtIsNotNullOrderById()) {
+			String unsubscribe = this.baseUrl + "/unsubscribe/" + subscriber.getToken();
+			sendOnce(deliveryId, subscriber.getEmail(), subject,
+					text + "\n--\nYou get this because you subscribed to the blog. Unsubscribe: " + unsubscribe + "\n",
+					"post '" + post.getSlug() + "'", Map.of("List-Unsubscribe", "<" + unsubscribe + ">",
+							"List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
 		}
 	}
 
@@ -72,8 +85,8 @@ class PostNotifications {
 					"a comment on post " + instance.getPostId()));
 	}
 
-	/** Seed 004: the author hears when their post is published. */
-	@Receiver(signal = PostPublished.class, phase = Phase.AFTER_COMMIT, durable = true)
+	/** Seed 004: the author hears when their draft is published. */
+	@Receiver(signal = PostPublished.class, condition = "!#created", phase = Phase.AFTER_COMMIT, durable = true)
 	void emailAuthorOfPublishedPost(Post post, Author author, String deliveryId) {
 		sendOnce(deliveryId, author.getEmail(), "Your post is published",
 				"\"" + post.getTitle() + "\" is live at " + this.baseUrl + "/posts/" + post.getSlug() + "\n",
@@ -85,8 +98,13 @@ class PostNotifications {
 	 * the delivery is retried (from the recipients not yet emailed).
 	 */
 	private void sendOnce(String deliveryId, String to, String subject, String body, String about) {
+		sendOnce(deliveryId, to, subject, body, about, Map.of());
+	}
+
+	private void sendOnce(String deliveryId, String to, String subject, String body, String about,
+			Map<String, String> headers) {
 		if (!this.sent.alreadySent(deliveryId, to)) {
-			this.mailer.send(to, subject, body, about);
+			this.mailer.send(to, subject, body, about, headers);
 			this.sent.sent(deliveryId, to);
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.signalsforspring.sample.blog.author.Author;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,6 +42,13 @@ public class Post {
 
 	private Instant createdAt;
 
+	/**
+	 * When the post first became public: set once, by the insert or by
+	 * {@link PostRepository#markPublished}, never by an update of the entity.
+	 */
+	@Column(updatable = false)
+	private Instant publishedAt;
+
 	@ManyToOne(fetch = FetchType.LAZY)
 	private Author author;
 
@@ -58,6 +66,7 @@ public class Post {
 		this.content = content;
 		this.status = status;
 		this.createdAt = Instant.now();
+		this.publishedAt = (status == PostStatus.PUBLISHED) ? this.createdAt : null;
 	}
 
 	public Long getId() {
@@ -102,6 +111,18 @@ public class Post {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	/**
+	 * When the post first became public.
+	 * @return the instant, or {@code null} for a post that was never published
+	 */
+	public Instant getPublishedAt() {
+		return this.publishedAt;
+	}
+
+	void publishedAt(Instant publishedAt) {
+		this.publishedAt = publishedAt;
 	}
 
 	public Author getAuthor() {

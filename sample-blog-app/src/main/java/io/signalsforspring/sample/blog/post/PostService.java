@@ -1,5 +1,6 @@
 package io.signalsforspring.sample.blog.post;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writing, publishing and deleting posts. Saving sends the model signals; publishing a
- * draft sends {@link PostPublished}.
+ * Writing, publishing and deleting posts. Saving sends the model signals; a post's first
+ * publication sends {@link PostPublished}.
  */
 @Service
 public class PostService {
@@ -77,7 +78,8 @@ public class PostService {
 	}
 
 	/**
-	 * Write a new post. Subscribers are emailed once it is committed.
+	 * Write a new post. A published one sends {@code post_published}, and subscribers are
+	 * emailed once it is committed; a draft is emailed to nobody.
 	 *
 	 * <p>
 	 * Concurrent requests may pick the same slug or create the same new tag at once; the
@@ -98,12 +100,18 @@ public class PostService {
 						+ Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36));
 			}
 			post.getTags().addAll(tagsNamed(content.tagsOrEmpty()));
-			return this.posts.save(post);
+			Post saved = this.posts.save(post);
+			if (saved.isPublished()) {
+				this.postPublished.send(this, Map.of("post", saved, "author", author, "created", true));
+			}
+			return saved;
 		});
 	}
 
 	/**
-	 * Change a post; publishing a draft sends {@code post_published}.
+	 * Change a post; publishing a draft that was never public sends
+	 * {@code post_published}. A post unpublished and published again is not announced
+	 * again.
 	 * @param slug the post
 	 * @param username who asks
 	 * @param content the new content
@@ -113,17 +121,20 @@ public class PostService {
 	public Post update(String slug, String username, PostContent content) {
 		return retryingConflicts((attempt) -> {
 			Post post = ownPost(slug, username);
-			boolean publishing = !post.isPublished() && content.statusOrPublished() == PostStatus.PUBLISHED;
 			post.setTitle(content.title().strip());
 			post.setContent(content.content());
 			post.setStatus(content.statusOrPublished());
 			List<Tag> tags = tagsNamed(content.tagsOrEmpty());
 			post.getTags().retainAll(tags);
 			post.getTags().addAll(tags);
-			if (publishing) {
-				this.postPublished.send(this, Map.of("post", post, "author", post.getAuthor()));
-			}
 			this.posts.flush();
+			if (post.isPublished() && post.getPublishedAt() == null) {
+				Instant now = Instant.now();
+				if (this.posts.markPublished(post.getId(), now) == 1) {
+					post.publishedAt(now);
+					this.postPublished.send(this, Map.of("post", post, "author", post.getAuthor(), "created", false));
+				}
+			}
 			return post;
 		});
 	}

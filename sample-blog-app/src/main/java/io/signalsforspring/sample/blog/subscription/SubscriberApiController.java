@@ -1,16 +1,19 @@
 package io.signalsforspring.sample.blog.subscription;
 
-import java.net.URI;
-
 import jakarta.validation.Valid;
 
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The JSON API for subscribing; open to anyone. */
+/**
+ * The JSON API for subscribing; open to anyone, and double opt-in: {@code 202 Accepted}
+ * whatever the address's state, since only its owner, following the emailed link, may
+ * subscribe it.
+ */
 @RestController
 @RequestMapping("/api/subscribers")
 class SubscriberApiController {
@@ -22,13 +25,14 @@ class SubscriberApiController {
 	}
 
 	@PostMapping
-	ResponseEntity<SubscriberView> subscribe(@Valid @RequestBody SubscriptionController.SubscriptionForm form) {
-		Subscriber subscriber = this.subscriptions.subscribe(form.email());
-		return ResponseEntity.created(URI.create("/api/subscribers/" + subscriber.getId()))
-			.body(new SubscriberView(subscriber.getId(), subscriber.getEmail()));
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Requested subscribe(@Valid @RequestBody SubscriptionController.SubscriptionForm form) {
+		this.subscriptions.subscribe(form.email());
+		return new Requested(form.email().strip(),
+				"Unless this address is subscribed already, a link to confirm it is on its way to it.");
 	}
 
-	record SubscriberView(Long id, String email) {
+	record Requested(String email, String detail) {
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import io.signalsforspring.sample.blog.post.ConcurrentChangeException;
 import io.signalsforspring.sample.blog.post.NotYourPostException;
 import io.signalsforspring.sample.blog.post.PostNotFoundException;
-import io.signalsforspring.sample.blog.subscription.SubscriptionService.AlreadySubscribedException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.core.Ordered;
@@ -82,11 +81,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(NotYourPostException.class)
 	ProblemDetail notYours(NotYourPostException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
-	}
-
-	@ExceptionHandler(AlreadySubscribedException.class)
-	ProblemDetail duplicate(AlreadySubscribedException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 }

@@ -2,7 +2,6 @@ package io.signalsforspring.sample.blog.system;
 
 import io.signalsforspring.sample.blog.author.AuthorRepository;
 import io.signalsforspring.sample.blog.author.AuthorService;
-import io.signalsforspring.sample.blog.subscription.SubscriberRepository;
 import io.signalsforspring.sample.blog.subscription.SubscriptionService;
 
 import org.springframework.boot.ApplicationArguments;
@@ -11,11 +10,12 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The default profile's demo data, created once: the author {@code demo} (password
- * {@code demo}, shown on the login page) and one subscriber, {@code reader@example.com}.
+ * The demo data of the {@code demo} profile (active unless another profile is chosen):
+ * the author {@code demo} (password {@code demo}, shown on the login page), who is the
+ * administrator, and one confirmed subscriber, {@code reader@example.com}.
  */
 @Component
-@Profile("default")
+@Profile("demo")
 class DemoData implements ApplicationRunner {
 
 	static final String READER = "reader@example.com";
@@ -26,14 +26,10 @@ class DemoData implements ApplicationRunner {
 
 	private final SubscriptionService subscriptions;
 
-	private final SubscriberRepository subscribers;
-
-	DemoData(AuthorService authorService, AuthorRepository authors, SubscriptionService subscriptions,
-			SubscriberRepository subscribers) {
+	DemoData(AuthorService authorService, AuthorRepository authors, SubscriptionService subscriptions) {
 		this.authorService = authorService;
 		this.authors = authors;
 		this.subscriptions = subscriptions;
-		this.subscribers = subscribers;
 	}
 
 	@Override
@@ -41,9 +37,8 @@ class DemoData implements ApplicationRunner {
 		if (!this.authors.existsByUsername("demo")) {
 			this.authorService.register("demo", "demo", "demo@example.com");
 		}
-		if (!this.subscribers.existsByEmailIgnoreCase(READER)) {
-			this.subscriptions.subscribe(READER);
-		}
+		this.authorService.makeAdministrator("demo");
+		this.subscriptions.addConfirmed(READER);
 	}
 
 }

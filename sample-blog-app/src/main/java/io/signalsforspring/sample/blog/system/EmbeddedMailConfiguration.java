@@ -1,6 +1,9 @@
 package io.signalsforspring.sample.blog.system;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -42,18 +45,24 @@ class EmbeddedMailConfiguration {
 
 	/**
 	 * A received message as the mailbox page shows it, decoded by Jakarta Mail: encoded
-	 * words in headers (RFC 2047) and quoted-printable or base64 bodies.
+	 * words in headers (RFC 2047) and quoted-printable or base64 bodies, with the links
+	 * of its text, so that a confirmation or unsubscribe link can be followed from the
+	 * page.
 	 */
-	record Mail(int number, String to, String subject, String body) {
+	record Mail(int number, String to, String subject, String body, List<String> links) {
+
+		private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
 		static Mail of(MimeMessage message) {
 			try {
 				Address[] to = message.getRecipients(Message.RecipientType.TO);
+				String body = text(message).strip();
 				return new Mail(message.getMessageNumber(), (to != null) ? InternetAddress.toUnicodeString(to) : "",
-						message.getSubject(), text(message).strip());
+						message.getSubject(), body, LINK.matcher(body).results().map(MatchResult::group).toList());
 			}
 			catch (MessagingException | IOException ex) {
-				return new Mail(message.getMessageNumber(), "?", "(unreadable message)", ex.getMessage());
+				return new Mail(message.getMessageNumber(), "?", "(unreadable message)",
+						String.valueOf(ex.getMessage()), List.of());
 			}
 		}
 

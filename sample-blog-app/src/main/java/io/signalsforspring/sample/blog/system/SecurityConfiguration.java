@@ -18,7 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pages use form login with CSRF protection; the JSON API and the actuator endpoints use
- * HTTP Basic, without CSRF, and answer 401 and 403 as problem details.
+ * HTTP Basic, without CSRF, and answer 401 and 403 as problem details. Two roles: every
+ * author has {@code AUTHOR}; administrators (the demo data's {@code demo}) also have
+ * {@code ADMIN}, which the mailbox and the actuator endpoints (but health) need. The
+ * unsubscribe links take a POST without CSRF token, as RFC 8058's one-click unsubscribe
+ * sends it: the secret token in the link is what protects them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,9 +33,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Actuator endpoints, for operations tools: HTTP Basic as an author (a signed-in
-	 * author's browser session works too), 401 as a problem detail, no session created;
-	 * health is public.
+	 * Actuator endpoints, for operations tools: HTTP Basic as an administrator (a
+	 * signed-in administrator's browser session works too), 401 and 403 as problem
+	 * details, no session created; health is public.
 	 */
 	@Bean
 	@Order(0)
@@ -40,8 +44,10 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
 				.permitAll()
 				.anyRequest()
-				.authenticated())
+				.hasRole("ADMIN"))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(basicProblem(json)))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler((request, response, ex) -> problem(json,
+					response, HttpStatus.FORBIDDEN, "Only an administrator may use this endpoint")))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.csrf((csrf) -> csrf.disable())
 			.build();
@@ -69,13 +75,15 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		return http
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers("/posts/new", "/posts/*/edit", "/posts/*/delete")
-						.authenticated()
-						.requestMatchers(HttpMethod.POST, "/posts", "/posts/*")
-						.authenticated()
-						.anyRequest()
-						.permitAll())
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/mailbox")
+				.hasRole("ADMIN")
+				.requestMatchers("/posts/new", "/posts/*/edit", "/posts/*/delete")
+				.authenticated()
+				.requestMatchers(HttpMethod.POST, "/posts", "/posts/*")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/unsubscribe/*"))
 			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.logout(Customizer.withDefaults())
 			.build();
@@ -85,7 +93,7 @@ class SecurityConfiguration {
 	private static AuthenticationEntryPoint basicProblem(JsonMapper json) {
 		return (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"blog\"");
-			problem(json, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic as an author");
+			problem(json, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic");
 		};
 	}
 
