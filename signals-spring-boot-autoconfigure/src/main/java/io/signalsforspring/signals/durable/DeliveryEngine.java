@@ -268,6 +268,15 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		return this.table;
 	}
 
+	/**
+	 * Whether this application stores deliveries at all: with neither a durable receiver
+	 * nor an externalized signal, the table is never used (nor created), and there is
+	 * nothing to read in it.
+	 */
+	boolean usesTable() {
+		return this.receivers.hasDurableReceivers() || this.receivers.hasRelays();
+	}
+
 	DurableSettings settings() {
 		return this.settings;
 	}

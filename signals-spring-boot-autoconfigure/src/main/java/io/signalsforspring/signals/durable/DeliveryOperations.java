@@ -45,6 +45,9 @@ public final class DeliveryOperations {
 	 * @return the page, with the cursor of the next one if there may be more
 	 */
 	public Page list(DeliveryFilter filter, int limit, @Nullable String after) {
+		if (!this.engine.usesTable()) {
+			return new Page(List.of(), null);
+		}
 		int size = Math.max(1, Math.min(limit, MAX_PAGE));
 		List<Delivery> deliveries = new ArrayList<>();
 		String cursor = after;
@@ -79,6 +82,9 @@ public final class DeliveryOperations {
 	}
 
 	private Optional<ScheduledExecution<Object>> execution(String id) {
+		if (!this.engine.usesTable()) {
+			return Optional.empty();
+		}
 		for (String task : tasks()) {
 			Optional<ScheduledExecution<Object>> execution = this.engine.table()
 				.plainClient()
@@ -216,6 +222,9 @@ public final class DeliveryOperations {
 	 * @return the summary
 	 */
 	public Summary summary() {
+		if (!this.engine.usesTable()) {
+			return new Summary(0, 0, Duration.ZERO);
+		}
 		DeliveryTable table = this.engine.table();
 		Instant now = Instant.now();
 		int pending = table.count(Instant.EPOCH, DeliveryTable.NEVER);
