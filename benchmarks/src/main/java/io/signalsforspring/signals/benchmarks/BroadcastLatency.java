@@ -114,7 +114,7 @@ public final class BroadcastLatency {
 			.web(WebApplicationType.NONE)
 			.run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
 					"--spring.main.banner-mode=off", "--logging.level.root=WARN",
-					"--signals.durable.initialize-schema=true", "--signals.durable.group=broadcast-benchmark",
+					"--signals.durable.initialize-schema=always", "--signals.durable.group=broadcast-benchmark",
 					"--signals.durable.threads=8", "--spring.rabbitmq.host=127.0.0.1",
 					"--spring.jpa.hibernate.ddl-auto=none");
 		context.setId(id);

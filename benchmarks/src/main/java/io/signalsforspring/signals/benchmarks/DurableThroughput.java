@@ -64,7 +64,7 @@ public final class DurableThroughput {
 			.web(WebApplicationType.NONE)
 			.run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
 					"--spring.datasource.hikari.maximum-pool-size=12", "--spring.main.banner-mode=off",
-					"--logging.level.root=WARN", "--signals.durable.initialize-schema=true",
+					"--logging.level.root=WARN", "--signals.durable.initialize-schema=always",
 					"--signals.durable.threads=8", "--signals.durable.polling-interval=1s",
 					"--signals.durable.group=benchmark", "--spring.jpa.hibernate.ddl-auto=none")) {
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));

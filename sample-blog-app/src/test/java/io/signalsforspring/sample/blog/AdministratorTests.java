@@ -77,6 +77,13 @@ class AdministratorTests {
 		this.mvc.perform(get("/").session(session)).andExpect(content().string(containsString("/mailbox")));
 	}
 
+	@Test
+	void aScriptReadsTheMailboxWithHttpBasicAsTheAdministratorOnly() throws Exception {
+		this.mvc.perform(get("/mailbox").with(httpBasic("demo", "demo"))).andExpect(status().isOk());
+		this.mvc.perform(get("/mailbox").with(httpBasic(registeredAuthor(), "secret")))
+			.andExpect(status().isForbidden());
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/actuator/signaldeliveries", "/actuator/signalbroadcasts" })
 	void operationEndpointsAreForbiddenToASelfRegisteredAuthor(String endpoint) throws Exception {

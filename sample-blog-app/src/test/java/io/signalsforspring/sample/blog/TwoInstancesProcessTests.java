@@ -68,6 +68,14 @@ class TwoInstancesProcessTests {
 		for (Process process : this.processes) {
 			process.destroyForcibly().waitFor();
 		}
+		// the instances' logs outlive the temporary directory, for a failed run
+		Path kept = Path.of("target", "two-instances");
+		Files.createDirectories(kept);
+		try (java.util.stream.Stream<Path> logs = Files.list(this.workingDirectory)) {
+			for (Path log : logs.filter((file) -> file.toString().endsWith(".log")).toList()) {
+				Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
 		if (this.smtp != null) {
 			this.smtp.stop();
 		}
@@ -128,7 +136,8 @@ class TwoInstancesProcessTests {
 				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + this.database,
 				"--spring.datasource.username=postgres", "--spring.rabbitmq.host=127.0.0.1",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + this.smtpPort,
-				"--spring.mail.properties.mail.smtp.connectiontimeout=1000", "--signals.durable.max-retry-delay=5s")
+				"--spring.mail.properties.mail.smtp.connectiontimeout=1000", "--signals.durable.max-retry-delay=5s",
+				"--logging.level.io.signalsforspring.signals.cluster=DEBUG")
 			.directory(this.workingDirectory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log)

@@ -1,11 +1,10 @@
 package io.signalsforspring.signals.cluster;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.signalsforspring.signals.durable.Outbox;
 import io.signalsforspring.signals.durable.RefusedMessageException;
 import io.signalsforspring.signals.spring.internal.DurableReceiver;
@@ -34,15 +33,11 @@ final class BroadcastInbox {
 
 	private final Set<String> signals = ConcurrentHashMap.newKeySet();
 
-	private final Set<String> ran = Collections
-		.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<String, Boolean>() {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-				return size() > REMEMBERED;
-			}
-
-		}));
+	/** The ids of the last broadcasts that ran here, in a bounded Caffeine cache. */
+	private final Map<String, Boolean> ran = Caffeine.newBuilder()
+		.maximumSize(REMEMBERED)
+		.<String, Boolean>build()
+		.asMap();
 
 	BroadcastInbox(Outbox outbox) {
 		this.outbox = outbox;
@@ -62,7 +57,7 @@ final class BroadcastInbox {
 	 * @return {@code false} if it ran here already
 	 */
 	boolean firstRun(String id) {
-		return this.ran.add(id);
+		return this.ran.putIfAbsent(id, Boolean.TRUE) == null;
 	}
 
 	/**
@@ -95,6 +90,7 @@ final class BroadcastInbox {
 		}
 		try {
 			this.outbox.run(receiver, envelope);
+			logger.debug("Ran broadcast {} of {} from the broker", envelope.id(), envelope.signal());
 		}
 		catch (RefusedMessageException ex) {
 			return Outcome.refused(envelope.signal(), "envelope " + envelope.id() + " of " + envelope.signal()

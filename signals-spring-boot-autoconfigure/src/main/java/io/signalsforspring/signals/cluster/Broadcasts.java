@@ -192,6 +192,7 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 	private void relay(@Nullable String destination, Envelope envelope) {
 		try {
 			send(destination, envelope);
+			logger.debug("Published {} of {}", envelope.id(), envelope.signal());
 		}
 		catch (RuntimeException ex) {
 			this.statistics.failed(envelope.signal(), destination,

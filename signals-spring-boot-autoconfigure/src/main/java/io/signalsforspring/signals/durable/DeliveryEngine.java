@@ -95,7 +95,7 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		this.failures = new DeliveryFailures(this.receivers, codec.json(), settings, this.instance);
 		this.deliveries = task(settings.group());
 		this.relays = task(settings.relayTask());
-		this.table = new DeliveryTable(dataSource, List.of(this.deliveries, this.relays));
+		this.table = new DeliveryTable(dataSource, settings.schema(), List.of(this.deliveries, this.relays));
 		this.cleanup = DeliveryRetention.task(this.table, settings);
 		this.recorder = new DeliveryRecorder(this.table, codec, settings, this.origin,
 				(relay) -> relay ? this.relays : this.deliveries, this::wakeUp);
@@ -312,7 +312,7 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 	private Scheduler scheduler(CustomTask<String> task, int threads, boolean withCleanup) {
 		SchedulerBuilder builder = Scheduler.create(this.table.dataSource(), List.of(task))
 			.serializer(DeliveryTable.TEXT)
-			.tableName(DurableSettings.TABLE)
+			.tableName(this.table.name())
 			.jdbcCustomization(this.table.jdbcCustomization())
 			.schedulerName(new SchedulerName.Fixed(this.instance))
 			.threads(threads)
@@ -326,11 +326,12 @@ public final class DeliveryEngine implements DurableDeliveries, DurableReceivers
 		if (withCleanup) {
 			builder.startTasks(this.cleanup);
 		}
-		if (this.table.isPostgres()) {
-			// SELECT ... FOR UPDATE SKIP LOCKED: claims without contention between
-			// instances
-			builder.pollUsingLockAndFetch(0.5, 1.0);
-		}
+		// Not db-scheduler's lock-and-fetch: its one UPDATE claims due rows of every task
+		// name it has not seen yet, and so takes, once per name, a row of the other
+		// scheduler of this application or of another application sharing the table,
+		// which then stays claimed until its heartbeat is found dead. Fetching first
+		// skips
+		// the rows of unknown tasks without claiming them.
 		Scheduler started = builder.build();
 		started.start();
 		return started;

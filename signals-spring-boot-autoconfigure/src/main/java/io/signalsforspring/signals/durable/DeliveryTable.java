@@ -4,30 +4,28 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
-import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.Task;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The {@code signals_delivery} table as this application uses it: which database holds it
- * (and so db-scheduler's customization), the clients that write it, and the few queries
- * that db-scheduler does not offer (a page of rows, counts, retention). Rows are classed
- * by their execution time: due before {@link #NEVER} (pending), at {@link #NEVER} (failed
- * or quarantined), at {@link #DONE} (done, kept).
+ * The {@code signals_delivery} table as this application uses it: the database that holds
+ * it (and so db-scheduler's customization, which also reads and writes the times of the
+ * few queries here), the clients that write it, and the queries that db-scheduler does
+ * not offer (a page of rows, counts, retention). Rows are classed by their execution
+ * time: due before {@link #NEVER} (pending), at {@link #NEVER} (failed or quarantined),
+ * at {@link #DONE} (done, kept).
  */
 final class DeliveryTable {
 
@@ -37,44 +35,38 @@ final class DeliveryTable {
 	/** Where done deliveries are kept, when they are kept: after the failed ones. */
 	static final Instant DONE = Instant.parse("9999-12-31T00:00:00Z");
 
-	private final DataSource dataSource;
+	private final DeliveryDatabase database;
 
 	private final List<String> taskNames;
 
 	private final List<Task<?>> tasks;
-
-	private volatile @Nullable String database;
 
 	private final SingletonSupplier<SchedulerClient> transactional = SingletonSupplier
 		.of(() -> client(new TransactionAwareDataSourceProxy(dataSource())));
 
 	private final SingletonSupplier<SchedulerClient> plain = SingletonSupplier.of(() -> client(dataSource()));
 
-	DeliveryTable(DataSource dataSource, List<Task<?>> tasks) {
-		this.dataSource = dataSource;
+	DeliveryTable(DataSource dataSource, @Nullable String schema, List<Task<?>> tasks) {
+		this.database = new DeliveryDatabase(dataSource, schema);
 		this.tasks = tasks;
 		this.taskNames = tasks.stream().map(Task::getName).toList();
 	}
 
 	DataSource dataSource() {
-		return this.dataSource;
+		return this.database.dataSource();
+	}
+
+	/** The table's name as queries use it, in {@code signals.durable.schema} if set. */
+	String name() {
+		return this.database.table();
 	}
 
 	boolean isPostgres() {
-		return "postgresql".equals(database());
+		return this.database.isPostgres();
 	}
 
 	JdbcCustomization jdbcCustomization() {
-		return isPostgres() ? new PostgreSqlJdbcCustomization(false, false) : new DefaultJdbcCustomization(false);
-	}
-
-	private String database() {
-		String known = this.database;
-		if (known == null) {
-			known = DeliverySchema.database(this.dataSource);
-			this.database = known;
-		}
-		return known;
+		return this.database.customization();
 	}
 
 	/**
@@ -95,7 +87,7 @@ final class DeliveryTable {
 	private SchedulerClient client(DataSource source) {
 		return SchedulerClient.Builder.create(source, this.tasks)
 			.serializer(TEXT)
-			.tableName(DurableSettings.TABLE)
+			.tableName(name())
 			.jdbcCustomization(jdbcCustomization())
 			.build();
 	}
@@ -106,20 +98,20 @@ final class DeliveryTable {
 	 * @param limit the most rows to read
 	 */
 	List<Row> page(@Nullable String after, int limit) {
-		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource());
 		jdbc.setMaxRows(limit);
 		return jdbc.query(
-				"select task_name, task_instance, task_data, execution_time, picked, picked_by from "
-						+ DurableSettings.TABLE + " where task_name in (" + placeholders() + ") and execution_time < ? "
+				"select task_name, task_instance, task_data, execution_time, picked, picked_by from " + name()
+						+ " where task_name in (" + placeholders() + ") and execution_time < ? "
 						+ "and task_instance > ? order by task_instance",
-				this::row, parameters(DONE.atOffset(ZoneOffset.UTC), (after != null) ? after : ""));
+				parameters(DONE, (after != null) ? after : ""), this::row);
 	}
 
 	private Row row(ResultSet result, int number) throws SQLException {
-		byte[] data = result.getBytes("task_data");
+		byte[] data = jdbcCustomization().getTaskData(result, "task_data");
 		return new Row(result.getString("task_name"), result.getString("task_instance"),
 				(data != null) ? new String(data, StandardCharsets.UTF_8) : null,
-				result.getObject("execution_time", OffsetDateTime.class).toInstant(), result.getBoolean("picked"),
+				jdbcCustomization().getInstant(result, "execution_time"), result.getBoolean("picked"),
 				result.getString("picked_by"));
 	}
 
@@ -127,23 +119,22 @@ final class DeliveryTable {
 	 * Count this application's rows due between two times.
 	 */
 	int count(Instant from, Instant until) {
-		Integer count = new JdbcTemplate(this.dataSource).queryForObject(
-				"select count(*) from " + DurableSettings.TABLE + " where task_name in (" + placeholders()
+		List<Integer> count = new JdbcTemplate(dataSource()).query(
+				"select count(*) from " + name() + " where task_name in (" + placeholders()
 						+ ") and execution_time >= ? and execution_time < ?",
-				Integer.class, parameters(from.atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC)));
-		return (count != null) ? count : 0;
+				parameters(from, until), (result, row) -> result.getInt(1));
+		return count.isEmpty() ? 0 : count.get(0);
 	}
 
 	/**
 	 * The earliest due time of this application's rows due by now.
 	 */
 	@Nullable Instant oldestDue(Instant now) {
-		OffsetDateTime oldest = new JdbcTemplate(this.dataSource)
-			.queryForObject(
-					"select min(execution_time) from " + DurableSettings.TABLE + " where task_name in ("
-							+ placeholders() + ") and execution_time <= ?",
-					OffsetDateTime.class, parameters(now.atOffset(ZoneOffset.UTC)));
-		return (oldest != null) ? oldest.toInstant() : null;
+		List<@Nullable Instant> oldest = new JdbcTemplate(dataSource()).query(
+				"select min(execution_time) as execution_time from " + name() + " where task_name in (" + placeholders()
+						+ ") and execution_time <= ?",
+				parameters(now), (result, row) -> jdbcCustomization().getInstant(result, "execution_time"));
+		return oldest.isEmpty() ? null : oldest.get(0);
 	}
 
 	/**
@@ -152,20 +143,17 @@ final class DeliveryTable {
 	 * @return how many rows were deleted
 	 */
 	int deleteKept(@Nullable Instant doneBefore, @Nullable Instant failedBefore) {
-		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource());
 		int deleted = 0;
 		if (doneBefore != null) {
-			deleted += jdbc.update(
-					"delete from " + DurableSettings.TABLE + " where task_name in (" + placeholders()
-							+ ") and execution_time >= ? and last_success < ?",
-					parameters(DONE.atOffset(ZoneOffset.UTC), doneBefore.atOffset(ZoneOffset.UTC)));
+			deleted += jdbc.update("delete from " + name() + " where task_name in (" + placeholders()
+					+ ") and execution_time >= ? and last_success < ?", parameters(DONE, doneBefore));
 		}
 		if (failedBefore != null) {
 			deleted += jdbc.update(
-					"delete from " + DurableSettings.TABLE + " where task_name in (" + placeholders()
+					"delete from " + name() + " where task_name in (" + placeholders()
 							+ ") and execution_time >= ? and execution_time < ? and last_failure < ?",
-					parameters(NEVER.atOffset(ZoneOffset.UTC), DONE.atOffset(ZoneOffset.UTC),
-							failedBefore.atOffset(ZoneOffset.UTC)));
+					parameters(NEVER, DONE, failedBefore));
 		}
 		return deleted;
 	}
@@ -174,13 +162,25 @@ final class DeliveryTable {
 		return String.join(",", this.taskNames.stream().map((name) -> "?").toList());
 	}
 
-	private Object[] parameters(Object... more) {
-		Object[] parameters = new Object[this.taskNames.size() + more.length];
-		for (int i = 0; i < this.taskNames.size(); i++) {
-			parameters[i] = this.taskNames.get(i);
-		}
-		System.arraycopy(more, 0, parameters, this.taskNames.size(), more.length);
-		return parameters;
+	/**
+	 * The task names, then the other parameters; instants are written as db-scheduler
+	 * writes them on this database.
+	 */
+	private PreparedStatementSetter parameters(Object... more) {
+		return (statement) -> {
+			int index = 1;
+			for (String name : this.taskNames) {
+				statement.setString(index++, name);
+			}
+			for (Object parameter : more) {
+				if (parameter instanceof Instant instant) {
+					jdbcCustomization().setInstant(statement, index++, instant);
+				}
+				else {
+					statement.setObject(index++, parameter);
+				}
+			}
+		};
 	}
 
 	/**

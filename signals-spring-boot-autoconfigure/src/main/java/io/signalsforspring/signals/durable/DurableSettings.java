@@ -2,6 +2,8 @@ package io.signalsforspring.signals.durable;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The settings of durable delivery.
  *
@@ -32,11 +34,12 @@ import java.time.Duration;
  * commit; only safe when the Hibernate bridge flushes sessions at the start of the
  * before-commit phase ({@code signals.jpa.before-commit-flush}, on by default), or
  * without Hibernate
+ * @param schema the schema of the table, {@code null} for the connection's own
  */
 public record DurableSettings(RetryPolicy retry, int threads, Duration pollingInterval, Duration heartbeatInterval,
 		int missedHeartbeatsLimit, Duration shutdownMaxWait, String group, boolean groupDefaulted, Duration keepDoneFor,
-		Duration keepFailedFor, Duration attemptTimeout, Duration unknownReceiverGrace, int relayThreads,
-		boolean batch) {
+		Duration keepFailedFor, Duration attemptTimeout, Duration unknownReceiverGrace, int relayThreads, boolean batch,
+		@Nullable String schema) {
 
 	/** The table of deliveries. */
 	public static final String TABLE = "signals_delivery";

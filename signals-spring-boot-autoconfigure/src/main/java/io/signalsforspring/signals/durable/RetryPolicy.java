@@ -5,12 +5,15 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.StringUtils;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * How often and how soon a durable delivery is tried again: up to {@code maxAttempts}
- * attempts in all, the delay doubling from {@code firstDelay} up to {@code maxDelay},
- * with "equal jitter" (half the delay fixed, half random) so that deliveries that failed
- * together do not all come back at the same instant.
+ * attempts in all, the delay doubling from {@code firstDelay} up to {@code maxDelay}
+ * (Spring's {@link ExponentialBackOff}), with "equal jitter" (half the delay fixed, half
+ * random) so that deliveries that failed together do not all come back at the same
+ * instant.
  *
  * @param maxAttempts the number of attempts before a delivery is kept as failed
  * @param firstDelay the delay before the second attempt
@@ -53,11 +56,13 @@ public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDela
 	 * @return the delay before the next attempt
 	 */
 	public Duration delayAfter(int failedAttempts) {
-		long first = this.firstDelay.toMillis();
 		long max = this.maxDelay.toMillis();
-		long delay = (failedAttempts >= 62) ? max : Math.min(max, first << Math.max(0, failedAttempts - 1));
-		if (delay < first) {
-			delay = max;
+		ExponentialBackOff backOff = new ExponentialBackOff(this.firstDelay.toMillis(), 2.0);
+		backOff.setMaxInterval(max);
+		BackOffExecution execution = backOff.start();
+		long delay = execution.nextBackOff();
+		for (int attempt = 1; attempt < failedAttempts && delay < max; attempt++) {
+			delay = execution.nextBackOff();
 		}
 		long half = delay / 2;
 		return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(delay - half + 1));

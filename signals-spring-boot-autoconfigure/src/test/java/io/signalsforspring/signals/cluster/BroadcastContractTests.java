@@ -217,7 +217,7 @@ abstract class BroadcastContractTests {
 
 	private ConfigurableApplicationContext start(String name) {
 		List<String> arguments = new ArrayList<>(List.of("--spring.application.name=" + getClass().getSimpleName(),
-				"--spring.jpa.hibernate.ddl-auto=update", "--signals.durable.initialize-schema=true",
+				"--spring.jpa.hibernate.ddl-auto=update", "--signals.durable.initialize-schema=always",
 				"--signals.durable.first-retry-delay=500ms", "--signals.durable.max-retry-delay=2s",
 				"--signals.durable.polling-interval=500ms", "--management.tracing.sampling.probability=1.0",
 				"--signals.cluster.externalize.order_confirmed.destination=" + ORDERS,

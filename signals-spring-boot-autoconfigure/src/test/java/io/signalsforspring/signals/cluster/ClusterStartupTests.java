@@ -98,7 +98,7 @@ class ClusterStartupTests {
 	private static ConfigurableApplicationContext start(String... arguments) {
 		return new SpringApplicationBuilder(ClusterInstance.class).web(WebApplicationType.NONE)
 			.properties("spring.datasource.url=jdbc:h2:mem:without-broker;DB_CLOSE_DELAY=-1",
-					"spring.jpa.hibernate.ddl-auto=update", "signals.durable.initialize-schema=true",
+					"spring.jpa.hibernate.ddl-auto=update", "signals.durable.initialize-schema=always",
 					"spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=signalbroadcasts")
 			.run(arguments);
 	}

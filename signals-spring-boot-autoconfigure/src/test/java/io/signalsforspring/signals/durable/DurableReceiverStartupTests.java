@@ -69,7 +69,7 @@ class DurableReceiverStartupTests {
 	@Test
 	void receiverForEveryInstanceWithoutABrokerStartsSayingItRunsInThisInstanceOnly(CapturedOutput output) {
 		this.runner.withBean(EveryInstance.class)
-			.withPropertyValues("signals.durable.initialize-schema=true")
+			.withPropertyValues("signals.durable.initialize-schema=always")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(output)
@@ -80,19 +80,29 @@ class DurableReceiverStartupTests {
 	}
 
 	@Test
-	void missingTableFailsStartUpNamingTheScript() {
+	void missingTableThatMayNotBeCreatedFailsStartUpNamingTheScript() {
 		this.runner.withBean(AfterCommit.class)
+			.withPropertyValues("signals.durable.initialize-schema=never")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("Durable receivers need the table signals_delivery")
 				.hasMessageContaining("classpath:db/signals/durable/h2/V1__signals_delivery.sql")
-				.hasMessageContaining("signals.durable.initialize-schema=true"));
+				.hasMessageContaining("classpath:db/signals/durable/changelog.xml")
+				.hasMessageContaining("signals.durable.initialize-schema=always"));
+	}
+
+	@Test
+	void embeddedDatabaseGetsTheTableByDefaultAsSpringBootsOwnTablesDo() {
+		this.runner.withBean(AfterCommit.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(DeliveryEngine.class)
+				.satisfies((engine) -> assertThat(engine.isRunning()).isTrue()));
 	}
 
 	@Test
 	void tableIsCreatedWhenAsked() {
 		this.runner.withBean(AfterCommit.class)
-			.withPropertyValues("signals.durable.initialize-schema=true")
+			.withPropertyValues("signals.durable.initialize-schema=always")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.getBean(DeliveryEngine.class)
 				.satisfies((engine) -> assertThat(engine.isRunning()).isTrue()));

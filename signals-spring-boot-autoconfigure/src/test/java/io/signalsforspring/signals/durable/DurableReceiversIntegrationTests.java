@@ -6,10 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -69,6 +70,42 @@ class DurableReceiversIntegrationTests {
 		DurableInstance.runs.clear();
 		DurableInstance.processed.clear();
 		DurableInstance.fixed.set(false);
+	}
+
+	@Test
+	void runsOnTheDatabaseTheBuildAskedFor() throws Exception {
+		ConfigurableApplicationContext instance = startInstance();
+		try (java.sql.Connection connection = instance.getBean(javax.sql.DataSource.class).getConnection()) {
+			assertThat(connection.getMetaData().getDatabaseProductName()).containsIgnoringCase(
+					System.getProperty("signals.test.database", "h2").replace("postgresql", "postgres"));
+		}
+	}
+
+	@Test
+	void rowsOfTasksThisInstanceDoesNotKnowAreNeverClaimed() throws Exception {
+		ConfigurableApplicationContext instance = startInstance();
+		Timestamp aMinuteAgo = Timestamp.from(Instant.now().minusSeconds(60));
+		Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+		jdbc(instance).update("insert into signals_delivery (task_name, task_instance, task_data, execution_time, "
+				+ "picked, version) values (?, ?, ?, ?, false, 1)", (statement) -> {
+					statement.setString(1, "another-application");
+					statement.setString(2, "theirs");
+					statement.setBytes(3, "{}".getBytes(StandardCharsets.UTF_8));
+					statement.setTimestamp(4, aMinuteAgo, utc);
+				});
+		try {
+			// the delivery and the relay scheduler each poll a few times (every 200 ms)
+			ping(instance, "after the foreign row");
+			await().atMost(Duration.ofSeconds(10)).until(() -> DurableInstance.runs.size() == 1);
+			Thread.sleep(1500);
+			assertThat(jdbc(instance).queryForObject(
+					"select picked from signals_delivery where task_name = 'another-application'", Boolean.class))
+				.as("the other application's row is still unclaimed")
+				.isFalse();
+		}
+		finally {
+			jdbc(instance).update("delete from signals_delivery where task_name = 'another-application'");
+		}
 	}
 
 	@Test
@@ -223,11 +260,17 @@ class DurableReceiversIntegrationTests {
 		String record = "{\"format\":1,\"id\":\"left-by-the-dead\",\"signal\":\"ping\",\"receiver\":\""
 				+ DurableInstance.Receivers.class.getName() + "#ping(String, String)\",\"sentAt\":\"" + Instant.now()
 				+ "\",\"sender\":null,\"arguments\":{\"text\":\"left by the dead\"},\"state\":\"pending\"}";
-		jdbc(live).update(
-				"insert into signals_delivery (task_name, task_instance, task_data, execution_time, picked, "
-						+ "picked_by, last_heartbeat, version) values (?, ?, ?, ?, true, ?, ?, 2)",
-				"application", "left-by-the-dead", record.getBytes(StandardCharsets.UTF_8),
-				OffsetDateTime.now().minusMinutes(1), "dead-instance", OffsetDateTime.now().minusMinutes(1));
+		Timestamp aMinuteAgo = Timestamp.from(Instant.now().minusSeconds(60));
+		Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+		jdbc(live).update("insert into signals_delivery (task_name, task_instance, task_data, execution_time, picked, "
+				+ "picked_by, last_heartbeat, version) values (?, ?, ?, ?, true, ?, ?, 2)", (statement) -> {
+					statement.setString(1, "application");
+					statement.setString(2, "left-by-the-dead");
+					statement.setBytes(3, record.getBytes(StandardCharsets.UTF_8));
+					statement.setTimestamp(4, aMinuteAgo, utc);
+					statement.setString(5, "dead-instance");
+					statement.setTimestamp(6, aMinuteAgo, utc);
+				});
 		await().atMost(Duration.ofSeconds(30)).until(() -> DurableInstance.processed.contains("left-by-the-dead"));
 		assertThat(DurableInstance.runs.get("left-by-the-dead")).hasValue(1);
 		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(live) == 0);
@@ -475,7 +518,7 @@ class DurableReceiversIntegrationTests {
 		List<String> arguments = new ArrayList<>(List.of("--spring.jpa.hibernate.ddl-auto=update",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + this.smtpPort,
 				"--spring.mail.properties.mail.smtp.connectiontimeout=2000",
-				"--spring.mail.properties.mail.smtp.timeout=2000", "--signals.durable.initialize-schema=true",
+				"--spring.mail.properties.mail.smtp.timeout=2000", "--signals.durable.initialize-schema=always",
 				"--signals.durable.first-retry-delay=200ms", "--signals.durable.max-retry-delay=500ms",
 				"--signals.durable.polling-interval=200ms", "--signals.durable.heartbeat-interval=1s"));
 		arguments.addAll(List.of(more));
@@ -525,7 +568,7 @@ class DurableReceiversIntegrationTests {
 
 	private static List<Instant> executionTimes(ConfigurableApplicationContext instance) {
 		return jdbc(instance).query("select execution_time from signals_delivery where task_name = 'application'",
-				(row, i) -> row.getObject(1, OffsetDateTime.class).toInstant());
+				(row, i) -> row.getTimestamp(1, Calendar.getInstance(TimeZone.getTimeZone("UTC"))).toInstant());
 	}
 
 	private static List<String> stored(ConfigurableApplicationContext instance) {

@@ -174,7 +174,7 @@ class ProcessFaultTests {
 				FaultyApplication.class.getName(), "--spring.application.name=" + this.group,
 				"--spring.datasource.url=" + url(), "--spring.datasource.username=postgres",
 				"--spring.datasource.password=", "--spring.jpa.hibernate.ddl-auto=update",
-				"--signals.durable.initialize-schema=true", "--signals.durable.polling-interval=200ms",
+				"--signals.durable.initialize-schema=always", "--signals.durable.polling-interval=200ms",
 				"--signals.durable.heartbeat-interval=250ms", "--logging.level.io.signalsforspring=INFO"));
 		command.addAll(List.of(arguments));
 		File log = this.directory.resolve("process-" + this.processes.size() + ".log").toFile();

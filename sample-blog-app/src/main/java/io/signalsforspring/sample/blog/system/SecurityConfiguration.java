@@ -14,6 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -85,6 +86,12 @@ class SecurityConfiguration {
 				.permitAll())
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/unsubscribe/*"))
 			.formLogin((form) -> form.loginPage("/login").permitAll())
+			// scripts (the CI smoke test) read the mailbox with HTTP Basic; whoever is
+			// not
+			// signed in is still sent to the login page
+			.httpBasic(Customizer.withDefaults())
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
 			.logout(Customizer.withDefaults())
 			.build();
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 /**
  * Configuration properties of durable receivers.
@@ -87,10 +88,17 @@ public class DurableProperties {
 	private Duration unknownReceiverGrace = Duration.ofMinutes(10);
 
 	/**
-	 * Whether to create the signals_delivery table at start-up when it does not exist and
-	 * the application does not use Flyway.
+	 * When to create the signals_delivery table at start-up if it does not exist and the
+	 * application does not migrate with Flyway: on an embedded database only, always, or
+	 * never.
 	 */
-	private boolean initializeSchema;
+	private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;
+
+	/**
+	 * The schema (on MySQL and MariaDB, the database) of the signals_delivery table; by
+	 * default the connection's own.
+	 */
+	private @Nullable String schema;
 
 	/**
 	 * Return whether durable receivers are available.
@@ -256,7 +264,7 @@ public class DurableProperties {
 	 * Return whether to create the table at start-up.
 	 * @return whether to create the table
 	 */
-	public boolean isInitializeSchema() {
+	public DatabaseInitializationMode getInitializeSchema() {
 		return this.initializeSchema;
 	}
 
@@ -264,8 +272,24 @@ public class DurableProperties {
 	 * Set whether to create the table at start-up.
 	 * @param initializeSchema whether to create the table
 	 */
-	public void setInitializeSchema(boolean initializeSchema) {
+	public void setInitializeSchema(DatabaseInitializationMode initializeSchema) {
 		this.initializeSchema = initializeSchema;
+	}
+
+	/**
+	 * Return the schema of the table.
+	 * @return the schema, or {@code null} for the connection's own
+	 */
+	public @Nullable String getSchema() {
+		return this.schema;
+	}
+
+	/**
+	 * Set the schema of the table.
+	 * @param schema the schema, or {@code null} for the connection's own
+	 */
+	public void setSchema(@Nullable String schema) {
+		this.schema = schema;
 	}
 
 	/**

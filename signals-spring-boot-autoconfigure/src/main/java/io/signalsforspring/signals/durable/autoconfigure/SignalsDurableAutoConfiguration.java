@@ -14,6 +14,8 @@ import io.signalsforspring.signals.durable.FlywaySchema;
 import io.signalsforspring.signals.durable.RetryPolicy;
 import io.signalsforspring.signals.spring.autoconfigure.SignalsAutoConfiguration;
 import jakarta.persistence.EntityManagerFactory;
+import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -75,13 +77,14 @@ public final class SignalsDurableAutoConfiguration {
 				properties.getKeepDoneFor(), properties.getKeepFailedFor(), properties.getAttemptTimeout(),
 				properties.getUnknownReceiverGrace(),
 				environment.getProperty("signals.cluster.relay.threads", Integer.class, 2),
-				environment.getProperty("signals.jpa.before-commit-flush", Boolean.class, true));
+				environment.getProperty("signals.jpa.before-commit-flush", Boolean.class, true),
+				properties.getSchema());
 		Runnable schema = () -> {
 			if (usesFlyway(beanFactory)) {
-				FlywaySchema.migrate(dataSource);
+				FlywayMigration.migrate(dataSource, beanFactory, properties.getSchema());
 			}
 			else {
-				DeliverySchema.ensure(dataSource, properties.isInitializeSchema());
+				DeliverySchema.ensure(dataSource, properties.getSchema(), properties.getInitializeSchema());
 			}
 		};
 		return DeliveryEngine.create(dataSource, mapper, entities.getIfAvailable(() -> Entities.NONE), transactions,
@@ -138,6 +141,15 @@ public final class SignalsDurableAutoConfiguration {
 		@ConditionalOnMissingBean
 		Entities signalsDeliveryEntities(EntityManagerFactory entityManagerFactory, ObjectProvider<JsonMapper> json) {
 			return Entities.jpa(entityManagerFactory, json.getIfAvailable(JsonMapper::new));
+		}
+
+	}
+
+	/** The table's migration with the application's Flyway; loaded only with Flyway. */
+	private static final class FlywayMigration {
+
+		static void migrate(DataSource dataSource, ListableBeanFactory beanFactory, @Nullable String schema) {
+			FlywaySchema.migrate(dataSource, beanFactory.getBeanProvider(Flyway.class).getIfUnique(), schema);
 		}
 
 	}

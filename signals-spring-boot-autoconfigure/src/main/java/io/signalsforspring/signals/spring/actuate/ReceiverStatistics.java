@@ -1,8 +1,6 @@
 package io.signalsforspring.signals.spring.actuate;
 
-import java.util.Collections;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.signalsforspring.signals.Connection;
@@ -10,14 +8,18 @@ import io.signalsforspring.signals.ReceiverObserver;
 import io.signalsforspring.signals.SignalEvent;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.ConcurrentReferenceHashMap;
+
 /**
  * Counts the calls and failures of each connected receiver, for the {@code signals}
- * endpoint. Counting is a lock-free increment on the calling thread.
+ * endpoint. Counting is a lock-free increment on the calling thread, in Spring's
+ * concurrent map of weak references.
  */
 public final class ReceiverStatistics implements ReceiverObserver {
 
 	/** By connection, weakly: a disconnected receiver's counts go with it. */
-	private final Map<Connection, Counts> counts = Collections.synchronizedMap(new WeakHashMap<>());
+	private final Map<Connection, Counts> counts = new ConcurrentReferenceHashMap<>(64,
+			ConcurrentReferenceHashMap.ReferenceType.WEAK);
 
 	@Override
 	public @Nullable Object beforeReceiver(Connection connection, SignalEvent event) {
