@@ -13,8 +13,11 @@ import org.hibernate.event.spi.EventSource;
  * Sends {@code pre_delete} when {@code remove()} is called, before Hibernate marks the
  * entity deleted and queues its DELETE, as Django sends it from {@code delete()} before
  * any SQL: a receiver may still remove the rows that reference the entity, and their
- * DELETEs run first. An exception from a receiver propagates from {@code remove()} and
- * the entity is not removed.
+ * DELETEs run first. As in Django, the entities the removal cascades to are sent theirs
+ * first, the deepest first ({@link RemovalCascade}), then the removed entity: a book with
+ * two pages sends pre(Page), pre(Page), pre(Book), and later post(Page), post(Page),
+ * post(Book). An exception from a receiver propagates from {@code remove()} and nothing
+ * is removed.
  *
  * <p>
  * Also remembers Django's {@code origin}: a top-level {@code remove()} reaches delete
@@ -60,16 +63,35 @@ final class PreDeleteOnRemove {
 		if (entry == null || entry.getStatus() != Status.MANAGED || this.sessions.isRemoving(session, entity)) {
 			return;
 		}
+		if (topLevel && !context.isFlushing() && !this.signals.preDelete().connections().isEmpty()) {
+			// Django's order: the dependents' pre_delete first, the deepest first
+			for (Object dependent : RemovalCascade.dependents(session, entity, entry.getPersister())) {
+				EntityEntry dependentEntry = context.getEntry(dependent);
+				if (dependentEntry != null && !this.sessions.isRemoving(session, dependent)) {
+					announce(session, context, dependent, dependentEntry, entity);
+				}
+			}
+		}
+		announce(session, context, entity, entry, (origin != null) ? origin : entity);
+	}
+
+	/**
+	 * Remember the entity's origin and send its {@code pre_delete}, once: a dependent
+	 * announced by the top-level removal is not announced again when the removal cascades
+	 * to it.
+	 */
+	private void announce(EventSource session, PersistenceContext context, Object entity, EntityEntry entry,
+			Object origin) {
 		Class<?> sender = entry.getPersister().getMappedClass();
 		boolean preDelete = this.signals.preDelete().hasListeners(sender);
 		if (!preDelete && !this.signals.postDelete().hasListeners(sender)) {
 			return;
 		}
-		this.sessions.removing(session, entity, (origin != null) ? origin : entity);
+		this.sessions.removing(session, entity, origin);
 		if (!preDelete) {
 			return;
 		}
-		var arguments = ModelArguments.delete(entity, this.using, (origin != null) ? origin : entity);
+		var arguments = ModelArguments.delete(entity, this.using, origin);
 		if (context.isFlushing()) {
 			this.sessions.sendGuarded(session, this.signals.preDelete(), sender, arguments,
 					"pre_delete for " + sender.getSimpleName() + " (an orphan removed by the flush)");

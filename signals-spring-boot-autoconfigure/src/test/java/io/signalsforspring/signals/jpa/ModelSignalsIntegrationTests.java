@@ -180,9 +180,9 @@ class ModelSignalsIntegrationTests {
 		List<SignalEvent> deletes = this.receivers.events.stream()
 			.filter((event) -> event.signal().name().endsWith("_delete"))
 			.toList();
-		assertThat(deletes).as("every pre_delete before the first DELETE, the removed entity before its cascades")
+		assertThat(deletes).as("Django's order: every pre_delete first, dependents first, then every post_delete")
 			.extracting(ModelSignalsIntegrationTests::describe)
-			.containsExactly("pre_delete Post", "pre_delete Comment", "pre_delete Comment", "post_delete Comment",
+			.containsExactly("pre_delete Comment", "pre_delete Comment", "pre_delete Post", "post_delete Comment",
 					"post_delete Comment", "post_delete Post");
 		assertThat(deletes).allSatisfy((event) -> assertThat(event.get("origin")).isSameAs(deleted));
 		assertThat(deletes).filteredOn((event) -> event.sender() == Post.class)
