@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,8 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
@@ -65,7 +68,9 @@ public final class KafkaBroadcasts extends Broadcasts {
 
 	private final Duration publishTimeout;
 
-	private volatile @Nullable KafkaMessageListenerContainer<String, String> container;
+	private final @Nullable ConcurrentKafkaListenerContainerFactory<?, ?> listeners;
+
+	private volatile @Nullable AbstractMessageListenerContainer<?, ?> container;
 
 	/**
 	 * Create the broadcasts of an application over Kafka.
@@ -76,11 +81,16 @@ public final class KafkaBroadcasts extends Broadcasts {
 	 * @param kafka the template that publishes (string keys and values, Boot's default)
 	 * @param admin what creates the topic
 	 * @param consumers the consumer configuration the application has
+	 * @param listeners the factory of the consumer's container (Spring Boot's, with its
+	 * {@code spring.kafka.listener.*} and {@code spring.kafka.consumer.*} settings), or
+	 * {@code null} for a plain container over {@code consumers}
 	 */
 	public KafkaBroadcasts(Outbox outbox, RetryPolicy relayPolicy, Duration senderRunHold, Duration publishTimeout,
-			KafkaTemplate<Object, Object> kafka, KafkaAdmin admin, ConsumerFactory<?, ?> consumers) {
+			KafkaTemplate<Object, Object> kafka, KafkaAdmin admin, ConsumerFactory<?, ?> consumers,
+			@Nullable ConcurrentKafkaListenerContainerFactory<?, ?> listeners) {
 		super(outbox, relayPolicy, senderRunHold);
 		this.kafka = kafka;
+		this.listeners = listeners;
 		this.admin = admin;
 		this.consumers = consumers;
 		this.publishTimeout = publishTimeout;
@@ -137,25 +147,40 @@ public final class KafkaBroadcasts extends Broadcasts {
 	@Override
 	protected void startConsuming() {
 		this.admin.createOrModifyTopics(new NewTopic(this.topic, Optional.empty(), Optional.empty()));
-		Map<String, Object> properties = new HashMap<>(this.consumers.getConfigurationProperties());
-		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "signals." + group() + "." + origin());
-		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		ContainerProperties container = new ContainerProperties(this.topic);
-		container.setMessageListener((MessageListener<String, String>) (record) -> received(record.value(),
-				(name) -> header(record.headers(), name)));
+		String groupId = "signals." + group() + "." + origin();
+		// this instance's own group, from the end of the topic, as strings: over what
+		// the application's consumer configuration says
+		Properties overrides = new Properties();
+		overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+		overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+		overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
 		CountDownLatch assigned = new CountDownLatch(1);
-		container.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+		ConsumerAwareRebalanceListener rebalance = new ConsumerAwareRebalanceListener() {
 
 			@Override
 			public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
 				assigned.countDown();
 			}
 
-		});
-		KafkaMessageListenerContainer<String, String> listening = new KafkaMessageListenerContainer<>(
-				new DefaultKafkaConsumerFactory<>(properties), container);
+		};
+		MessageListener<String, String> listener = (record) -> received(record.value(),
+				(name) -> header(record.headers(), name));
+		AbstractMessageListenerContainer<?, ?> listening;
+		ConcurrentKafkaListenerContainerFactory<?, ?> factory = this.listeners;
+		if (factory != null && !Boolean.TRUE.equals(factory.isBatchListener())) {
+			listening = factory.createContainer(this.topic);
+			listening.getContainerProperties().setGroupId(groupId);
+		}
+		else {
+			Map<String, Object> properties = new HashMap<>(this.consumers.getConfigurationProperties());
+			properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+			listening = new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(properties),
+					new ContainerProperties(this.topic));
+		}
+		ContainerProperties container = listening.getContainerProperties();
+		container.setKafkaConsumerProperties(overrides);
+		container.setMessageListener(listener);
+		container.setConsumerRebalanceListener(rebalance);
 		listening.start();
 		this.container = listening;
 		try {
@@ -174,7 +199,7 @@ public final class KafkaBroadcasts extends Broadcasts {
 
 	@Override
 	protected void stopConsuming() {
-		KafkaMessageListenerContainer<String, String> listening = this.container;
+		AbstractMessageListenerContainer<?, ?> listening = this.container;
 		this.container = null;
 		if (listening != null) {
 			listening.stop();

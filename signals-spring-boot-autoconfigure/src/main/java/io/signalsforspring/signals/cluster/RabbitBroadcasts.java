@@ -25,6 +25,8 @@ import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.config.AbstractRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 
 /**
@@ -55,7 +57,9 @@ public final class RabbitBroadcasts extends Broadcasts {
 
 	private final Queue queue;
 
-	private volatile @Nullable SimpleMessageListenerContainer container;
+	private final @Nullable AbstractRabbitListenerContainerFactory<?> listeners;
+
+	private volatile @Nullable AbstractMessageListenerContainer container;
 
 	private final Duration publishTimeout;
 
@@ -69,11 +73,17 @@ public final class RabbitBroadcasts extends Broadcasts {
 	 * @param publishTimeout how long a publish waits for the broker's confirm
 	 * @param admin what declares the exchange, the queue and its binding
 	 * @param connections the connections of the consumer and the publisher
+	 * @param rabbit the template that publishes (Spring Boot's, with its
+	 * {@code spring.rabbitmq.template.*} settings), or {@code null} for a plain one
+	 * @param listeners the factory of the consumer's container (Spring Boot's, with its
+	 * {@code spring.rabbitmq.listener.*} settings), or {@code null} for a plain container
 	 */
 	public RabbitBroadcasts(Outbox outbox, RetryPolicy relayPolicy, Duration senderRunHold, Duration publishTimeout,
-			AmqpAdmin admin, ConnectionFactory connections) {
+			AmqpAdmin admin, ConnectionFactory connections, @Nullable RabbitTemplate rabbit,
+			@Nullable AbstractRabbitListenerContainerFactory<?> listeners) {
 		super(outbox, relayPolicy, senderRunHold);
-		this.rabbit = new RabbitTemplate(connections);
+		this.rabbit = (rabbit != null) ? rabbit : new RabbitTemplate(connections);
+		this.listeners = listeners;
 		this.publishTimeout = publishTimeout;
 		this.admin = admin;
 		this.connections = connections;
@@ -140,7 +150,8 @@ public final class RabbitBroadcasts extends Broadcasts {
 			this.connections.addConnectionListener((connection) -> declare());
 			this.redeclaresOnConnection = true;
 		}
-		SimpleMessageListenerContainer listening = new SimpleMessageListenerContainer(this.connections);
+		AbstractMessageListenerContainer listening = (this.listeners != null) ? this.listeners.createListenerContainer()
+				: new SimpleMessageListenerContainer(this.connections);
 		listening.setQueueNames(this.queue.getName());
 		listening.setMissingQueuesFatal(false);
 		listening.setMessageListener((message) -> received(new String(message.getBody(), StandardCharsets.UTF_8),
@@ -168,7 +179,7 @@ public final class RabbitBroadcasts extends Broadcasts {
 
 	@Override
 	protected void stopConsuming() {
-		SimpleMessageListenerContainer listening = this.container;
+		AbstractMessageListenerContainer listening = this.container;
 		this.container = null;
 		if (listening != null) {
 			listening.stop();

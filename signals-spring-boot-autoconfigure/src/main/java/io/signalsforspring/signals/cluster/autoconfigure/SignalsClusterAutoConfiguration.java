@@ -14,11 +14,16 @@ import io.signalsforspring.signals.cluster.RabbitBroadcasts;
 import io.signalsforspring.signals.durable.DeliveryEngine;
 import io.signalsforspring.signals.durable.autoconfigure.SignalsDurableAutoConfiguration;
 import io.signalsforspring.signals.spring.internal.SignalCatalog;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.rabbit.config.AbstractRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
@@ -32,11 +37,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.core.type.MethodMetadata;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of receivers that run in every instance
@@ -68,9 +76,12 @@ public final class SignalsClusterAutoConfiguration {
 
 		@Bean
 		RabbitBroadcasts signalsRabbitBroadcasts(DeliveryEngine engine, AmqpAdmin admin, ConnectionFactory connections,
+				ObjectProvider<RabbitTemplate> templates,
+				ObjectProvider<AbstractRabbitListenerContainerFactory<?>> listenerFactories,
 				ObjectProvider<ObservationRegistry> observations, ClusterProperties properties) {
 			RabbitBroadcasts broadcasts = new RabbitBroadcasts(engine, properties.getRelay().policy(),
-					properties.getSenderRunHold(), properties.getRelay().getPublishTimeout(), admin, connections);
+					properties.getSenderRunHold(), properties.getRelay().getPublishTimeout(), admin, connections,
+					templates.getIfUnique(), listenerFactories.getIfUnique());
 			observations.ifAvailable(broadcasts::observeWith);
 			return broadcasts;
 		}
@@ -85,10 +96,12 @@ public final class SignalsClusterAutoConfiguration {
 
 		@Bean
 		KafkaBroadcasts signalsKafkaBroadcasts(DeliveryEngine engine, KafkaTemplate<Object, Object> kafka,
-				KafkaAdmin admin, ConsumerFactory<?, ?> consumers, ObjectProvider<ObservationRegistry> observations,
-				ClusterProperties properties) {
+				KafkaAdmin admin, ConsumerFactory<?, ?> consumers,
+				ObjectProvider<ConcurrentKafkaListenerContainerFactory<?, ?>> listenerFactories,
+				ObjectProvider<ObservationRegistry> observations, ClusterProperties properties) {
 			KafkaBroadcasts broadcasts = new KafkaBroadcasts(engine, properties.getRelay().policy(),
-					properties.getSenderRunHold(), properties.getRelay().getPublishTimeout(), kafka, admin, consumers);
+					properties.getSenderRunHold(), properties.getRelay().getPublishTimeout(), kafka, admin, consumers,
+					listenerFactories.getIfUnique());
 			observations.ifAvailable(broadcasts::observeWith);
 			return broadcasts;
 		}
@@ -102,12 +115,13 @@ public final class SignalsClusterAutoConfiguration {
 	 */
 	@Bean
 	ExternalizedSignals signalsExternalized(ObjectProvider<Broadcasts> broadcasts, SignalCatalog catalog,
-			ClusterProperties properties, Environment environment) {
+			ClusterProperties properties, Environment environment, ConfigurableListableBeanFactory beanFactory) {
 		Map<String, ExternalizedSignals.Target> targets = new LinkedHashMap<>();
 		properties.getExternalize()
 			.forEach((name, target) -> targets.put(name,
 					new ExternalizedSignals.Target(target.getDestination(), target.getKey())));
-		return new ExternalizedSignals(broadcasts::getIfAvailable, catalog::signals, targets, broker(environment));
+		return new ExternalizedSignals(broadcasts::getIfAvailable, catalog::signals, targets,
+				broker(environment, beanFactory));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -143,7 +157,7 @@ public final class SignalsClusterAutoConfiguration {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return chosen(context.getEnvironment(), "rabbitmq");
+			return chosen(context.getEnvironment(), context.getBeanFactory(), "rabbitmq");
 		}
 
 	}
@@ -157,32 +171,74 @@ public final class SignalsClusterAutoConfiguration {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return chosen(context.getEnvironment(), "kafka");
+			return chosen(context.getEnvironment(), context.getBeanFactory(), "kafka");
 		}
 
 	}
 
 	/**
 	 * The broker that carries broadcasts: the one {@code signals.cluster.broker} names,
-	 * or with {@code auto} the one Boot's standard properties point at.
+	 * or with {@code auto} the one the application points Spring Boot at, through its
+	 * standard properties or a {@code ConnectionDetails} bean of its own (a
+	 * {@code @ServiceConnection}, Docker Compose, or one the application defines).
 	 */
-	static String broker(Environment environment) {
+	static String broker(Environment environment, @Nullable ConfigurableListableBeanFactory beans) {
 		String broker = environment.getProperty("signals.cluster.broker", "auto").trim().toLowerCase(Locale.ROOT);
 		if (!broker.equals("auto")) {
 			return broker;
 		}
 		if (environment.containsProperty("spring.rabbitmq.host")
-				|| environment.containsProperty("spring.rabbitmq.addresses")) {
+				|| environment.containsProperty("spring.rabbitmq.addresses")
+				|| connectionDetails(beans, RABBIT_CONNECTION_DETAILS)) {
 			return "rabbitmq";
 		}
-		if (environment.containsProperty("spring.kafka.bootstrap-servers")) {
+		if (environment.containsProperty("spring.kafka.bootstrap-servers")
+				|| connectionDetails(beans, KAFKA_CONNECTION_DETAILS)) {
 			return "kafka";
 		}
 		return "none";
 	}
 
-	private static ConditionOutcome chosen(Environment environment, String broker) {
-		String chosen = broker(environment);
+	private static final String RABBIT_CONNECTION_DETAILS = "org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails";
+
+	private static final String KAFKA_CONNECTION_DETAILS = "org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails";
+
+	/**
+	 * Whether a bean of the connection details type exists that Spring Boot did not make
+	 * from its properties (Boot always defines one, from its defaults when no property is
+	 * set, in its auto-configuration's package).
+	 */
+	private static boolean connectionDetails(@Nullable ConfigurableListableBeanFactory beans, String typeName) {
+		if (beans == null || !ClassUtils.isPresent(typeName, beans.getBeanClassLoader())) {
+			return false;
+		}
+		Class<?> type = ClassUtils.resolveClassName(typeName, beans.getBeanClassLoader());
+		String bootsOwn = ClassUtils.getPackageName(type);
+		for (String name : beans.getBeanNamesForType(type, true, false)) {
+			if (!definedIn(beans, name, bootsOwn)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether the bean is made by a {@code @Bean} method of a class in the package. */
+	private static boolean definedIn(ConfigurableListableBeanFactory beans, String name, String packageName) {
+		if (!beans.containsBeanDefinition(name)) {
+			return false;
+		}
+		BeanDefinition definition = beans.getBeanDefinition(name);
+		if (!(definition instanceof AnnotatedBeanDefinition annotated)) {
+			return false;
+		}
+		MethodMetadata factoryMethod = annotated.getFactoryMethodMetadata();
+		return factoryMethod != null
+				&& ClassUtils.getPackageName(factoryMethod.getDeclaringClassName()).equals(packageName);
+	}
+
+	private static ConditionOutcome chosen(Environment environment, @Nullable ConfigurableListableBeanFactory beans,
+			String broker) {
+		String chosen = broker(environment, beans);
 		ConditionMessage.Builder message = ConditionMessage.forCondition("signals.cluster.broker");
 		return chosen.equals(broker) ? ConditionOutcome.match(message.foundExactly(chosen))
 				: ConditionOutcome.noMatch(message.because("the broker is " + chosen));
