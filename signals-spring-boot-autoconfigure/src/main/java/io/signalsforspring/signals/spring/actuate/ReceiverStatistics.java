@@ -3,23 +3,22 @@ package io.signalsforspring.signals.spring.actuate;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.signalsforspring.signals.Connection;
 import io.signalsforspring.signals.ReceiverObserver;
 import io.signalsforspring.signals.SignalEvent;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.ConcurrentReferenceHashMap;
-
 /**
  * Counts the calls and failures of each connected receiver, for the {@code signals}
- * endpoint. Counting is a lock-free increment on the calling thread, in Spring's
- * concurrent map of weak references.
+ * endpoint. Counting is a lock-free increment on the calling thread; the counts are held
+ * by connection in a Caffeine map of weak keys, so a disconnected receiver's counts go
+ * with it.
  */
 public final class ReceiverStatistics implements ReceiverObserver {
 
 	/** By connection, weakly: a disconnected receiver's counts go with it. */
-	private final Map<Connection, Counts> counts = new ConcurrentReferenceHashMap<>(64,
-			ConcurrentReferenceHashMap.ReferenceType.WEAK);
+	private final Map<Connection, Counts> counts = Caffeine.newBuilder().weakKeys().<Connection, Counts>build().asMap();
 
 	@Override
 	public @Nullable Object beforeReceiver(Connection connection, SignalEvent event) {
