@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.signalsforspring.signals.durable.Article;
+import io.signalsforspring.signals.spring.micrometer.ObservedReceivers;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -86,6 +88,14 @@ class KafkaServiceConnectionTests {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(ClusterInstance.evictions).contains("first: " + title, "second: " + title));
 		assertThat(first.getBean(Broadcasts.class)).isInstanceOf(KafkaBroadcasts.class);
+		for (ConfigurableApplicationContext instance : this.instances) {
+			assertThat(instance.getBean(MeterRegistry.class)
+				.find(ObservedReceivers.OBSERVATION)
+				.tags("mode", "broadcast", "error", "none")
+				.timers()).as("runs timed in " + instance.getId())
+				.isNotEmpty()
+				.allSatisfy((timer) -> assertThat(timer.count()).isPositive());
+		}
 	}
 
 	@Test

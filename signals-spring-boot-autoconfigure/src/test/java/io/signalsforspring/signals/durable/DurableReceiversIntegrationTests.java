@@ -22,6 +22,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
+import io.signalsforspring.signals.spring.micrometer.ObservedReceivers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,20 @@ class DurableReceiversIntegrationTests {
 			assertThat(connection.getMetaData().getDatabaseProductName()).containsIgnoringCase(
 					System.getProperty("signals.test.database", "h2").replace("postgresql", "postgres"));
 		}
+	}
+
+	@Test
+	void eachDeliveryIsTimedWhereItRunsWithItsError() {
+		ConfigurableApplicationContext instance = startInstance();
+		ping(instance, "timed");
+		ping(instance, "fail until fixed");
+		await().atMost(Duration.ofSeconds(10)).until(() -> DurableInstance.runs.size() == 2);
+		MeterRegistry meters = instance.getBean(MeterRegistry.class);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(meters.find(ObservedReceivers.OBSERVATION)
+				.tags("signal", "ping", "mode", "durable", "phase", "AFTER_COMMIT")
+				.timers()).extracting((timer) -> timer.getId().getTag("error"))
+				.contains("none", "IllegalStateException"));
 	}
 
 	@Test

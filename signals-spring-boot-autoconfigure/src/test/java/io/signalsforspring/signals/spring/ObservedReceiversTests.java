@@ -1,9 +1,11 @@
 package io.signalsforspring.signals.spring;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -12,7 +14,11 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.signalsforspring.signals.spring.autoconfigure.SignalsAutoConfiguration;
 import io.signalsforspring.signals.spring.autoconfigure.SignalsObservabilityAutoConfiguration;
+import io.signalsforspring.signals.spring.micrometer.DefaultReceiverObservationConvention;
 import io.signalsforspring.signals.spring.micrometer.ObservedReceivers;
+import io.signalsforspring.signals.spring.micrometer.ReceiverObservationContext;
+import io.signalsforspring.signals.spring.micrometer.ReceiverObservationConvention;
+import io.signalsforspring.signals.spring.internal.ReceiverScheduler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -20,6 +26,10 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -72,6 +82,63 @@ class ObservedReceiversTests {
 	}
 
 	@Test
+	void afterCommitAndAsyncReceiversAreTimedWhereTheyRunNotWhereTheyAreQueued() {
+		this.runner.withUserConfiguration(Micrometer.class, Later.class).run((context) -> {
+			OrderConfirmed signal = context.getBean(OrderConfirmed.class);
+			TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(
+					new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true).build()));
+			transaction.executeWithoutResult((status) -> {
+				signal.send(Receivers.class, Map.of("order", "B-1", "quantity", 1));
+				assertThat(context.getBean(MeterRegistry.class)
+					.find(ObservedReceivers.OBSERVATION)
+					.tag("mode", "after_commit")
+					.timers()).as("nothing has run yet inside the transaction").isEmpty();
+			});
+			transaction.executeWithoutResult(
+					(status) -> signal.send(Receivers.class, Map.of("order", "fail later", "quantity", 1)));
+			assertThat(context.getBean(ReceiverScheduler.class).awaitIdle(Duration.ofSeconds(10))).isTrue();
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.get(ObservedReceivers.OBSERVATION)
+				.tags("receiver", "observedReceiversTests.Later#invoice(String)", "phase", "AFTER_COMMIT", "mode",
+						"after_commit")
+				.timers()).extracting((timer) -> timer.getId().getTag("error") + " " + timer.count())
+				.containsExactlyInAnyOrder("none 1", "IllegalStateException 1");
+			assertThat(meters.get(ObservedReceivers.OBSERVATION)
+				.tags("receiver", "observedReceiversTests.Later#notify(String)", "mode", "async")
+				.timer()
+				.count()).isEqualTo(2);
+			assertThat(meters.find(ObservedReceivers.OBSERVATION).tag("mode", "immediate").timers())
+				.extracting((timer) -> timer.getId().getTag("receiver"))
+				.containsOnly("observedReceiversTests.Receivers#ship(String)");
+		});
+	}
+
+	@Test
+	void aConventionBeanOfTheApplicationNamesAndTagsTheRuns() {
+		this.runner.withUserConfiguration(Micrometer.class)
+			.withBean(ReceiverObservationConvention.class, () -> new DefaultReceiverObservationConvention() {
+
+				@Override
+				public String getName() {
+					return "shop.receiver";
+				}
+
+				@Override
+				public KeyValues getLowCardinalityKeyValues(ReceiverObservationContext context) {
+					return super.getLowCardinalityKeyValues(context).and("team", "shipping");
+				}
+
+			})
+			.run((context) -> {
+				context.getBean(OrderConfirmed.class).send(Receivers.class, Map.of("order", "C-1", "quantity", 1));
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.get("shop.receiver").tags("team", "shipping", "mode", "immediate").timer().count())
+					.isEqualTo(1);
+				assertThat(meters.find(ObservedReceivers.OBSERVATION).timers()).isEmpty();
+			});
+	}
+
+	@Test
 	void withoutAnObservationRegistryNothingIsObserved() {
 		this.runner.run((context) -> assertThat(context).doesNotHaveBean(ObservedReceivers.class));
 	}
@@ -111,6 +178,21 @@ class ObservedReceiversTests {
 
 			});
 			return registry;
+		}
+
+	}
+
+	static class Later {
+
+		@Receiver(signal = OrderConfirmed.class, phase = Phase.AFTER_COMMIT)
+		void invoice(String order) {
+			if (order.equals("fail later")) {
+				throw new IllegalStateException("no invoice");
+			}
+		}
+
+		@Receiver(signal = OrderConfirmed.class, async = true)
+		void notify(String order) {
 		}
 
 	}

@@ -5,7 +5,10 @@ import io.micrometer.observation.ObservationRegistry;
 import io.signalsforspring.signals.spring.internal.SignalCatalog;
 import io.signalsforspring.signals.spring.actuate.ReceiverStatistics;
 import io.signalsforspring.signals.spring.actuate.SignalsEndpoint;
+import io.signalsforspring.signals.spring.internal.ReceiverScheduler;
+import io.signalsforspring.signals.spring.micrometer.ObservedReceiverRuns;
 import io.signalsforspring.signals.spring.micrometer.ObservedReceivers;
+import io.signalsforspring.signals.spring.micrometer.ReceiverObservationConvention;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -40,6 +43,22 @@ public final class SignalsObservabilityAutoConfiguration {
 		@ConditionalOnMissingBean
 		ObservedReceivers observedReceivers(ObservationRegistry observations, ObjectProvider<MeterRegistry> meters) {
 			return new ObservedReceivers(observations, meters.getIfAvailable());
+		}
+
+		/**
+		 * Every run of a {@code @Receiver} method, observed where it happens; the
+		 * application's {@link ReceiverObservationConvention} bean, if any, names it.
+		 */
+		@Bean
+		@ConditionalOnBean(ObservationRegistry.class)
+		@ConditionalOnMissingBean
+		ObservedReceiverRuns observedReceiverRuns(ObservationRegistry observations,
+				ObjectProvider<ReceiverObservationConvention> convention, ObjectProvider<MeterRegistry> meters,
+				ReceiverScheduler scheduler) {
+			ObservedReceiverRuns runs = new ObservedReceiverRuns(observations, convention.getIfUnique(),
+					meters.getIfAvailable());
+			scheduler.observeRunsWith(runs);
+			return runs;
 		}
 
 	}

@@ -85,15 +85,17 @@ final class MethodReceiver implements ReceiverFunction, ScheduledReceiver, Durab
 		if (this.condition != null && !this.conditions.holds(this.condition, event)) {
 			return null;
 		}
-		try {
-			return this.call.call(this.bindings, event);
-		}
-		catch (Exception | Error ex) {
-			throw ex;
-		}
-		catch (Throwable ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.scheduler.run(this.description, event, () -> {
+			try {
+				return this.call.call(this.bindings, event);
+			}
+			catch (Exception | Error ex) {
+				throw ex;
+			}
+			catch (Throwable ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
 	}
 
 	@Override

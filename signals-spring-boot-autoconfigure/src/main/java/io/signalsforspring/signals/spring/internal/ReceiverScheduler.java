@@ -49,6 +49,8 @@ public final class ReceiverScheduler implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile ReceiverRunObserver runObserver = ReceiverRunObserver.NONE;
+
 	/**
 	 * Create a scheduler.
 	 * @param errorHandler where failures of deferred and asynchronous receivers go
@@ -67,6 +69,19 @@ public final class ReceiverScheduler implements SmartLifecycle {
 			.isPresent("org.springframework.transaction.support.TransactionSynchronizationManager", classLoader);
 		this.runWithoutTransaction = runWithoutTransaction;
 		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	/**
+	 * Watch every run of a {@code @Receiver} method with this observer from now on.
+	 * @param observer the observer
+	 */
+	public void observeRunsWith(ReceiverRunObserver observer) {
+		this.runObserver = observer;
+	}
+
+	/** Run a receiver method under the run observer. */
+	@Nullable Object run(ReceiverDescription receiver, SignalEvent event, ReceiverRunObserver.Run run) throws Exception {
+		return this.runObserver.observe(receiver, event, run);
 	}
 
 	void schedule(ScheduledReceiver receiver, SignalEvent event) throws Exception {

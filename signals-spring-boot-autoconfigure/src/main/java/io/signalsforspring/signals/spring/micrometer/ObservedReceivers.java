@@ -12,11 +12,13 @@ import io.signalsforspring.signals.spring.internal.ReceiverDescription;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Observes every receiver call with Micrometer: an {@link Observation} named
- * {@value #OBSERVATION} per call (so a tracing set-up shows a span per receiver, nested
- * in the request that sent the signal, and Spring Boot's metrics record a timer of the
- * same name), and a counter {@value #ERRORS} of the calls that threw. Both are tagged
- * with {@code signal}, {@code sender} (the sender's type) and {@code receiver}
+ * Observes every call of a receiver connected in code ({@code signal.connect(...)}) with
+ * Micrometer; {@code @Receiver} methods are observed where they run, by
+ * {@link ObservedReceiverRuns}. An {@link Observation} named {@value #OBSERVATION} per
+ * call (so a tracing set-up shows a span per receiver, nested in the request that sent
+ * the signal, and Spring Boot's metrics record a timer of the same name), and a counter
+ * {@value #ERRORS} of the calls that threw. Both are tagged with {@code signal},
+ * {@code sender} (the sender's type) and {@code receiver}
  * ({@code bean#method(parameter types)} for a {@code @Receiver} method); the counter also
  * with {@code exception}.
  */
@@ -43,7 +45,11 @@ public final class ObservedReceivers implements ReceiverObserver {
 	}
 
 	@Override
-	public Object beforeReceiver(Connection connection, SignalEvent event) {
+	public @Nullable Object beforeReceiver(Connection connection, SignalEvent event) {
+		if (ReceiverDescription.of(connection).method() != null) {
+			// a @Receiver method: observed where it runs, by ObservedReceiverRuns
+			return null;
+		}
 		Observation observation = Observation.createNotStarted(OBSERVATION, this.observations)
 			.contextualName("receive " + event.signal().name())
 			.lowCardinalityKeyValues(tags(connection, event))
