@@ -276,6 +276,20 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 	protected abstract void stopConsuming();
 
 	/**
+	 * Ask the broker for something cheap, within a few seconds, to know it can be
+	 * reached.
+	 * @return what the broker said of itself (its version, its cluster id)
+	 * @throws Exception if it cannot be reached
+	 */
+	protected abstract String ping() throws Exception;
+
+	/**
+	 * Whether this instance is consuming its broadcasts.
+	 * @return whether the consumer runs
+	 */
+	protected abstract boolean isConsuming();
+
+	/**
 	 * Run the local receiver of an envelope that came back from the broker, in an
 	 * observation that continues the sender's trace.
 	 * @param body the envelope
@@ -352,6 +366,11 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 	 */
 	protected final String origin() {
 		return this.outbox.origin();
+	}
+
+	/** Whether receivers here run in every instance, so this instance must consume. */
+	final boolean receivesBroadcasts() {
+		return !this.registered.isEmpty();
 	}
 
 	@Override

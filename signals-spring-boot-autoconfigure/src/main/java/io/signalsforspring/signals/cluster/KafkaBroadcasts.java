@@ -22,6 +22,8 @@ import org.apache.kafka.common.errors.SerializationException;
 import io.signalsforspring.signals.durable.Envelope;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -195,6 +197,22 @@ public final class KafkaBroadcasts extends Broadcasts {
 			Thread.currentThread().interrupt();
 		}
 		logger.info("Receiving broadcasts of '{}' on Kafka topic {}", group(), this.topic);
+	}
+
+	@Override
+	protected String ping() throws Exception {
+		Map<String, Object> properties = new HashMap<>(this.admin.getConfigurationProperties());
+		properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+		properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+		try (AdminClient client = AdminClient.create(properties)) {
+			return "Kafka cluster " + client.describeCluster().clusterId().get(3, TimeUnit.SECONDS);
+		}
+	}
+
+	@Override
+	protected boolean isConsuming() {
+		AbstractMessageListenerContainer<?, ?> listening = this.container;
+		return listening != null && listening.isRunning();
 	}
 
 	@Override

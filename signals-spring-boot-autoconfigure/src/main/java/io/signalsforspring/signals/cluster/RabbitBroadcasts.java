@@ -178,6 +178,19 @@ public final class RabbitBroadcasts extends Broadcasts {
 	}
 
 	@Override
+	protected String ping() {
+		String version = this.rabbit
+			.execute((channel) -> String.valueOf(channel.getConnection().getServerProperties().get("version")));
+		return "RabbitMQ " + version;
+	}
+
+	@Override
+	protected boolean isConsuming() {
+		AbstractMessageListenerContainer listening = this.container;
+		return listening != null && listening.isRunning();
+	}
+
+	@Override
 	protected void stopConsuming() {
 		AbstractMessageListenerContainer listening = this.container;
 		this.container = null;

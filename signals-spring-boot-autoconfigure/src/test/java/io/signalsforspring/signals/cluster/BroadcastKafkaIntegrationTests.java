@@ -26,6 +26,7 @@ import kafka.server.BrokerServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +90,9 @@ class BroadcastKafkaIntegrationTests extends BroadcastContractTests {
 		try {
 			save(this.first, title);
 			await().atMost(Duration.ofSeconds(30)).until(() -> failures() > failuresBefore);
+			assertThat(this.first.getBean(BroadcastsHealthIndicator.class).health().getStatus())
+				.as("the broker's health while it is down")
+				.isEqualTo(Status.DOWN);
 			assertThat(ClusterInstance.evictions).as("the sender ran it after its commit; nothing can be published yet")
 				.containsExactly("first: " + title);
 		}

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -96,6 +98,14 @@ class KafkaServiceConnectionTests {
 				.isNotEmpty()
 				.allSatisfy((timer) -> assertThat(timer.count()).isPositive());
 		}
+	}
+
+	@Test
+	void theBrokersHealthSaysItIsReachableAndConsumed() {
+		Health health = this.instances.get(0).getBean(BroadcastsHealthIndicator.class).health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("consuming", true)
+			.hasEntrySatisfying("broker", (broker) -> assertThat(broker.toString()).startsWith("Kafka cluster "));
 	}
 
 	@Test

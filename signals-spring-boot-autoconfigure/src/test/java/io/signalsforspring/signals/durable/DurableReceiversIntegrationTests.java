@@ -33,6 +33,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -80,6 +81,17 @@ class DurableReceiversIntegrationTests {
 			assertThat(connection.getMetaData().getDatabaseProductName()).containsIgnoringCase(
 					System.getProperty("signals.test.database", "h2").replace("postgresql", "postgres"));
 		}
+	}
+
+	@Test
+	void theHealthOfDeliveriesCountsTheFailedOnesAndStaysUp() {
+		ConfigurableApplicationContext instance = startInstance();
+		ping(instance, "fail for the health");
+		DeliveriesHealthIndicator indicator = instance.getBean(DeliveriesHealthIndicator.class);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(indicator.health().getDetails()).containsEntry("failed", 1));
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		assertThat(indicator.health().getDetails()).containsKeys("pending", "oldestPendingAge");
 	}
 
 	@Test

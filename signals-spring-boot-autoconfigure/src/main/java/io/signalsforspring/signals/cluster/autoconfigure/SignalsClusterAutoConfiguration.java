@@ -7,6 +7,7 @@ import java.util.Map;
 import io.micrometer.observation.ObservationRegistry;
 import io.signalsforspring.signals.cluster.BroadcastMetrics;
 import io.signalsforspring.signals.cluster.BroadcastsEndpoint;
+import io.signalsforspring.signals.cluster.BroadcastsHealthIndicator;
 import io.signalsforspring.signals.cluster.ExternalizedSignals;
 import io.signalsforspring.signals.cluster.Broadcasts;
 import io.signalsforspring.signals.cluster.KafkaBroadcasts;
@@ -31,8 +32,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConditionContext;
@@ -86,6 +89,20 @@ public final class SignalsClusterAutoConfiguration {
 			return broadcasts;
 		}
 
+		/** The broker's health, with Spring Boot's health support. */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+		@ConditionalOnEnabledHealthIndicator("signalBroadcasts")
+		static class HealthConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean(name = "signalBroadcastsHealthIndicator")
+			BroadcastsHealthIndicator signalBroadcastsHealthIndicator(RabbitBroadcasts broadcasts) {
+				return new BroadcastsHealthIndicator(broadcasts);
+			}
+
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -104,6 +121,20 @@ public final class SignalsClusterAutoConfiguration {
 					listenerFactories.getIfUnique());
 			observations.ifAvailable(broadcasts::observeWith);
 			return broadcasts;
+		}
+
+		/** The broker's health, with Spring Boot's health support. */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+		@ConditionalOnEnabledHealthIndicator("signalBroadcasts")
+		static class HealthConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean(name = "signalBroadcastsHealthIndicator")
+			BroadcastsHealthIndicator signalBroadcastsHealthIndicator(KafkaBroadcasts broadcasts) {
+				return new BroadcastsHealthIndicator(broadcasts);
+			}
+
 		}
 
 	}

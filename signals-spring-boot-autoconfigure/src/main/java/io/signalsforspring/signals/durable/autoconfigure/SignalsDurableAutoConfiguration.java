@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.signalsforspring.signals.durable.DeliveriesEndpoint;
+import io.signalsforspring.signals.durable.DeliveriesHealthIndicator;
 import io.signalsforspring.signals.durable.DeliveryEngine;
 import io.signalsforspring.signals.durable.DeliveryMetrics;
 import io.signalsforspring.signals.durable.DeliveryOperations;
@@ -27,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -104,6 +106,19 @@ public final class SignalsDurableAutoConfiguration {
 	@ConditionalOnMissingBean
 	DeliveryOperations signalsDeliveryOperations(DeliveryEngine engine) {
 		return new DeliveryOperations(engine);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+	@ConditionalOnEnabledHealthIndicator("signalDeliveries")
+	static class HealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "signalDeliveriesHealthIndicator")
+		DeliveriesHealthIndicator signalDeliveriesHealthIndicator(DeliveryOperations operations) {
+			return new DeliveriesHealthIndicator(operations);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
