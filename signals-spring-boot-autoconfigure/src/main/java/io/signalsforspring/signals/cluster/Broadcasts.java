@@ -276,7 +276,7 @@ public abstract class Broadcasts implements BroadcastDeliveries, BroadcastReceiv
 	protected abstract void stopConsuming();
 
 	/**
-	 * Ask the broker for something cheap, within a few seconds, to know it can be
+	 * Ask the broker for something cheap, within its client's timeout, to know it can be
 	 * reached.
 	 * @return what the broker said of itself (its version, its cluster id)
 	 * @throws Exception if it cannot be reached

@@ -7,9 +7,9 @@ import org.springframework.boot.health.contributor.Health;
  * Whether the broker that carries broadcasts can be reached ({@code signalBroadcasts} in
  * {@code /actuator/health}): {@code UP} with what the broker says of itself and whether
  * this instance consumes its broadcasts, {@code DOWN} when the broker does not answer
- * within a few seconds, or when this instance has receivers that run in every instance
- * and its consumer has stopped. Broadcasts sent meanwhile wait in the outbox and are
- * published once the broker is back.
+ * (Kafka within 3 seconds, RabbitMQ within its connection timeout), or when this instance
+ * has receivers that run in every instance and its consumer has stopped. Broadcasts sent
+ * meanwhile wait in the outbox and are published once the broker is back.
  */
 public final class BroadcastsHealthIndicator extends AbstractHealthIndicator {
 

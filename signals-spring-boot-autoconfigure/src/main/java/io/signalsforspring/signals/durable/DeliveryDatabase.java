@@ -29,7 +29,7 @@ final class DeliveryDatabase {
 	private final SingletonSupplier<DatabaseDriver> driver = SingletonSupplier.of(this::detectDriver);
 
 	private final SingletonSupplier<JdbcCustomization> customization = SingletonSupplier
-		.of(() -> new AutodetectJdbcCustomization(dataSource(), hasZonelessTimestamps()));
+		.of(() -> new AutodetectJdbcCustomization(dataSource(), schemaIsCatalog()));
 
 	DeliveryDatabase(DataSource dataSource, @Nullable String schema) {
 		this.dataSource = dataSource;
@@ -69,6 +69,15 @@ final class DeliveryDatabase {
 		return this.driver.obtain() == DatabaseDriver.POSTGRESQL;
 	}
 
+	/**
+	 * The folder of the shipped script: the platform's, but MySQL's for MariaDB, which
+	 * takes the same SQL.
+	 * @return the folder under {@code db/signals/durable/}
+	 */
+	String scriptFolder() {
+		return (this.driver.obtain() == DatabaseDriver.MARIADB) ? DatabaseDriver.MYSQL.getId() : platform();
+	}
+
 	/** Whether the database's schema is the catalog (MySQL and MariaDB databases). */
 	boolean schemaIsCatalog() {
 		DatabaseDriver detected = this.driver.obtain();
@@ -76,16 +85,13 @@ final class DeliveryDatabase {
 	}
 
 	/**
-	 * db-scheduler's SQL for this database. MySQL and MariaDB keep times in zone-less
-	 * {@code DATETIME(6)} columns, so they are written and read in UTC there.
+	 * db-scheduler's SQL for this database. MySQL and MariaDB (the databases whose schema
+	 * is the catalog) keep times in zone-less {@code DATETIME(6)} columns, so they are
+	 * written and read in UTC there.
 	 * @return the customization
 	 */
 	JdbcCustomization customization() {
 		return this.customization.obtain();
-	}
-
-	private boolean hasZonelessTimestamps() {
-		return schemaIsCatalog();
 	}
 
 	private DatabaseDriver detectDriver() {

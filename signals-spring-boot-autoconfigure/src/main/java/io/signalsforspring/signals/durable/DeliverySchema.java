@@ -29,9 +29,9 @@ import org.springframework.util.StreamUtils;
  * The {@code signals_delivery} table: found in the connection's own schema (or in
  * {@code signals.durable.schema}), or created there from the script shipped for the
  * database, {@code db/signals/durable/<platform>/V1__signals_delivery.sql}, where the
- * platform is Spring Boot's name of the database: {@code postgresql}, {@code mysql},
- * {@code mariadb}, {@code oracle}, {@code sqlserver} or {@code h2}. The scripts are also
- * the Flyway migrations, and {@code db/signals/durable/changelog.xml} applies them with
+ * platform is Spring Boot's name of the database: {@code postgresql}, {@code mysql} (for
+ * MariaDB too), {@code oracle}, {@code sqlserver} or {@code h2}. The scripts are also the
+ * Flyway migrations, and {@code db/signals/durable/changelog.xml} applies them with
  * Liquibase. Whether the table may be created follows Spring Boot's
  * {@link DatabaseInitializationMode}, as its own starters' tables do.
  */
@@ -40,10 +40,10 @@ public final class DeliverySchema {
 	static final String LOCATION = "db/signals/durable/";
 
 	/**
-	 * The platforms a script is shipped for, as Spring Boot's {@code DatabaseDriver}
-	 * names them.
+	 * The folders of the shipped scripts, named as Spring Boot's {@code DatabaseDriver}
+	 * names the platforms.
 	 */
-	static final List<String> PLATFORMS = List.of("postgresql", "mysql", "mariadb", "oracle", "sqlserver", "h2");
+	static final List<String> PLATFORMS = List.of("postgresql", "mysql", "oracle", "sqlserver", "h2");
 
 	private static final Pattern TABLE_REFERENCE = Pattern
 		.compile("(?i)\\b(CREATE TABLE|ON)\\s+(" + DurableSettings.TABLE + ")\\b");
@@ -65,7 +65,7 @@ public final class DeliverySchema {
 		if (exists(database)) {
 			return;
 		}
-		String platform = database.platform();
+		String platform = database.scriptFolder();
 		String where = (database.schema() != null) ? "schema " + database.schema() : "the connection's schema";
 		if (!PLATFORMS.contains(platform)) {
 			throw new IllegalStateException("Durable receivers need the table " + DurableSettings.TABLE + " in " + where

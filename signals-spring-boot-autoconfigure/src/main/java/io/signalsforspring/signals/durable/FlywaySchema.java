@@ -40,7 +40,7 @@ public final class FlywaySchema {
 		else {
 			configuration.dataSource(dataSource);
 		}
-		configuration.locations("classpath:" + DeliverySchema.LOCATION + database.platform())
+		configuration.locations("classpath:" + DeliverySchema.LOCATION + database.scriptFolder())
 			.table("signals_schema_history")
 			.baselineOnMigrate(true)
 			.baselineVersion("0")

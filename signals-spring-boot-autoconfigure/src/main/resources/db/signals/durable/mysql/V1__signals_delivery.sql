@@ -1,6 +1,6 @@
 -- Deliveries of durable receivers (Signals for Spring), in db-scheduler's layout.
 -- task_data holds the delivery record: UTF-8 JSON with the signal's logical name.
--- Times are zone-less DATETIME(6) columns, written and read in UTC.
+-- MySQL 8 and MariaDB. Times are zone-less DATETIME(6) columns, written and read in UTC.
 CREATE TABLE signals_delivery (
     task_name            VARCHAR(100) NOT NULL,
     task_instance        VARCHAR(100) NOT NULL,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import io.signalsforspring.signals.spring.micrometer.ObservedReceivers;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,15 +113,7 @@ class DurableReceiversIntegrationTests {
 	@Test
 	void rowsOfTasksThisInstanceDoesNotKnowAreNeverClaimed() throws Exception {
 		ConfigurableApplicationContext instance = startInstance();
-		Timestamp aMinuteAgo = Timestamp.from(Instant.now().minusSeconds(60));
-		Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-		jdbc(instance).update("insert into signals_delivery (task_name, task_instance, task_data, execution_time, "
-				+ "picked, version) values (?, ?, ?, ?, false, 1)", (statement) -> {
-					statement.setString(1, "another-application");
-					statement.setString(2, "theirs");
-					statement.setBytes(3, "{}".getBytes(StandardCharsets.UTF_8));
-					statement.setTimestamp(4, aMinuteAgo, utc);
-				});
+		insertDueRow(instance, "another-application", "theirs", "{}", null);
 		try {
 			// the delivery and the relay scheduler each poll a few times (every 200 ms)
 			ping(instance, "after the foreign row");
@@ -287,17 +281,7 @@ class DurableReceiversIntegrationTests {
 		String record = "{\"format\":1,\"id\":\"left-by-the-dead\",\"signal\":\"ping\",\"receiver\":\""
 				+ DurableInstance.Receivers.class.getName() + "#ping(String, String)\",\"sentAt\":\"" + Instant.now()
 				+ "\",\"sender\":null,\"arguments\":{\"text\":\"left by the dead\"},\"state\":\"pending\"}";
-		Timestamp aMinuteAgo = Timestamp.from(Instant.now().minusSeconds(60));
-		Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-		jdbc(live).update("insert into signals_delivery (task_name, task_instance, task_data, execution_time, picked, "
-				+ "picked_by, last_heartbeat, version) values (?, ?, ?, ?, true, ?, ?, 2)", (statement) -> {
-					statement.setString(1, "application");
-					statement.setString(2, "left-by-the-dead");
-					statement.setBytes(3, record.getBytes(StandardCharsets.UTF_8));
-					statement.setTimestamp(4, aMinuteAgo, utc);
-					statement.setString(5, "dead-instance");
-					statement.setTimestamp(6, aMinuteAgo, utc);
-				});
+		insertDueRow(live, "application", "left-by-the-dead", record, "dead-instance");
 		await().atMost(Duration.ofSeconds(30)).until(() -> DurableInstance.processed.contains("left-by-the-dead"));
 		assertThat(DurableInstance.runs.get("left-by-the-dead")).hasValue(1);
 		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(live) == 0);
@@ -574,6 +558,34 @@ class DurableReceiversIntegrationTests {
 		new TransactionTemplate(instance.getBean(PlatformTransactionManager.class))
 			.executeWithoutResult((status) -> instance.getBean(Ping.class)
 				.send(DurableReceiversIntegrationTests.class, Map.of("text", text)));
+	}
+
+	/**
+	 * Write a row of the table by hand, due a minute ago, in UTC as db-scheduler writes
+	 * zone-less times; claimed by {@code pickedBy} (with its last heartbeat a minute ago)
+	 * or unclaimed.
+	 */
+	private static void insertDueRow(ConfigurableApplicationContext instance, String task, String id, String data,
+			@Nullable String pickedBy) {
+		Timestamp aMinuteAgo = Timestamp.from(Instant.now().minusSeconds(60));
+		Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+		jdbc(instance).update(
+				"insert into signals_delivery (task_name, task_instance, task_data, execution_time, "
+						+ "picked, picked_by, last_heartbeat, version) values (?, ?, ?, ?, ?, ?, ?, 1)",
+				(statement) -> {
+					statement.setString(1, task);
+					statement.setString(2, id);
+					statement.setBytes(3, data.getBytes(StandardCharsets.UTF_8));
+					statement.setTimestamp(4, aMinuteAgo, utc);
+					statement.setBoolean(5, pickedBy != null);
+					statement.setString(6, pickedBy);
+					if (pickedBy != null) {
+						statement.setTimestamp(7, aMinuteAgo, utc);
+					}
+					else {
+						statement.setNull(7, Types.TIMESTAMP);
+					}
+				});
 	}
 
 	private static JdbcTemplate jdbc(ConfigurableApplicationContext instance) {

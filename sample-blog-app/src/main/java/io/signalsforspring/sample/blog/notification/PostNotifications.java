@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * The emails of the blog, each a durable receiver: recorded with the transaction that
  * saved the post, sent after the commit off the request thread, never for a rolled-back
  * post, and retried until the SMTP server takes them (also after a crash or a restart).
- * Delivery is at least once, so each email is sent through {@link #sendOnce}: the
+ * Delivery is at least once, so each email is sent through {@link Mailer#sendOnce}: the
  * delivery id is the idempotency key.
  *
  * <pre class="code">
@@ -41,12 +41,9 @@ class PostNotifications {
 
 	private final String baseUrl;
 
-	private final SentEmails sent;
-
-	PostNotifications(Mailer mailer, SubscriberRepository subscribers, PostRepository posts, SentEmails sent,
+	PostNotifications(Mailer mailer, SubscriberRepository subscribers, PostRepository posts,
 			@Value("${blog.base-url}") String baseUrl) {
 		this.mailer = mailer;
-		this.sent = sent;
 		this.subscribers = subscribers;
 		this.posts = posts;
 		this.baseUrl = baseUrl;
@@ -68,7 +65,7 @@ class PostNotifications {
 				+ "/posts/" + post.getSlug() + "\n";
 		for (Subscriber subscriber : this.subscribers.findByConfirmedAtIsNotNullOrderById()) {
 			String unsubscribe = this.baseUrl + "/unsubscribe/" + subscriber.getToken();
-			sendOnce(deliveryId, subscriber.getEmail(), subject,
+			this.mailer.sendOnce(deliveryId, subscriber.getEmail(), subject,
 					text + "\n--\nYou get this because you subscribed to the blog. Unsubscribe: " + unsubscribe + "\n",
 					"post '" + post.getSlug() + "'", Map.of("List-Unsubscribe", "<" + unsubscribe + ">",
 							"List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
@@ -80,33 +77,18 @@ class PostNotifications {
 			durable = true)
 	void emailAuthorOfComment(Comment instance, String deliveryId) {
 		this.posts.findAuthorEmail(instance.getPostId())
-			.ifPresent((email) -> sendOnce(deliveryId, email, "New comment from " + instance.getAuthorName(),
-					instance.getAuthorName() + " wrote:\n\n" + instance.getText() + "\n",
-					"a comment on post " + instance.getPostId()));
+			.ifPresent(
+					(email) -> this.mailer.sendOnce(deliveryId, email, "New comment from " + instance.getAuthorName(),
+							instance.getAuthorName() + " wrote:\n\n" + instance.getText() + "\n",
+							"a comment on post " + instance.getPostId()));
 	}
 
 	/** Seed 004: the author hears when their draft is published. */
 	@Receiver(signal = PostPublished.class, condition = "!#created", phase = Phase.AFTER_COMMIT, durable = true)
 	void emailAuthorOfPublishedPost(Post post, Author author, String deliveryId) {
-		sendOnce(deliveryId, author.getEmail(), "Your post is published",
+		this.mailer.sendOnce(deliveryId, author.getEmail(), "Your post is published",
 				"\"" + post.getTitle() + "\" is live at " + this.baseUrl + "/posts/" + post.getSlug() + "\n",
 				"post '" + post.getSlug() + "'");
-	}
-
-	/**
-	 * Send an email unless this delivery already sent it; a failure propagates, so that
-	 * the delivery is retried (from the recipients not yet emailed).
-	 */
-	private void sendOnce(String deliveryId, String to, String subject, String body, String about) {
-		sendOnce(deliveryId, to, subject, body, about, Map.of());
-	}
-
-	private void sendOnce(String deliveryId, String to, String subject, String body, String about,
-			Map<String, String> headers) {
-		if (!this.sent.alreadySent(deliveryId, to)) {
-			this.mailer.send(to, subject, body, about, headers);
-			this.sent.sent(deliveryId, to);
-		}
 	}
 
 }

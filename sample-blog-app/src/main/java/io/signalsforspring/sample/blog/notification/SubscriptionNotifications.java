@@ -25,13 +25,10 @@ class SubscriptionNotifications {
 
 	private final Mailer mailer;
 
-	private final SentEmails sent;
-
 	private final String baseUrl;
 
-	SubscriptionNotifications(Mailer mailer, SentEmails sent, @Value("${blog.base-url}") String baseUrl) {
+	SubscriptionNotifications(Mailer mailer, @Value("${blog.base-url}") String baseUrl) {
 		this.mailer = mailer;
-		this.sent = sent;
 		this.baseUrl = baseUrl;
 	}
 
@@ -42,16 +39,15 @@ class SubscriptionNotifications {
 	@Receiver(signal = PostSave.class, sender = Subscriber.class, condition = "!#instance.confirmed",
 			phase = Phase.AFTER_COMMIT, durable = true)
 	void askToConfirm(Subscriber instance, String deliveryId) {
-		if (instance.isConfirmed() || this.sent.alreadySent(deliveryId, instance.getEmail())) {
+		if (instance.isConfirmed()) {
 			return;
 		}
 		String link = this.baseUrl + "/subscribe/confirm/" + instance.getToken();
-		this.mailer.send(instance.getEmail(), "Confirm your subscription",
+		this.mailer.sendOnce(deliveryId, instance.getEmail(), "Confirm your subscription",
 				"Someone, hopefully you, asked to get the posts of the blog at this address.\n\n"
 						+ "To confirm, open this link and press Confirm:\n" + link + "\n\n"
 						+ "If it was not you, ignore this email: nothing else will be sent.\n",
 				"the subscription of " + instance.getEmail());
-		this.sent.sent(deliveryId, instance.getEmail());
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import io.micrometer.observation.ObservationRegistry;
 import io.signalsforspring.signals.cluster.BroadcastMetrics;
 import io.signalsforspring.signals.cluster.BroadcastsEndpoint;
-import io.signalsforspring.signals.cluster.BroadcastsHealthIndicator;
 import io.signalsforspring.signals.cluster.ExternalizedSignals;
 import io.signalsforspring.signals.cluster.Broadcasts;
 import io.signalsforspring.signals.cluster.KafkaBroadcasts;
@@ -35,11 +34,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -75,6 +74,7 @@ public final class SignalsClusterAutoConfiguration {
 	@ConditionalOnClass(RabbitTemplate.class)
 	@ConditionalOnBean({ AmqpAdmin.class, ConnectionFactory.class })
 	@Conditional(RabbitChosen.class)
+	@Import(BroadcastsHealthConfiguration.class)
 	static class RabbitConfiguration {
 
 		@Bean
@@ -89,26 +89,13 @@ public final class SignalsClusterAutoConfiguration {
 			return broadcasts;
 		}
 
-		/** The broker's health, with Spring Boot's health support. */
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
-		@ConditionalOnEnabledHealthIndicator("signalBroadcasts")
-		static class HealthConfiguration {
-
-			@Bean
-			@ConditionalOnMissingBean(name = "signalBroadcastsHealthIndicator")
-			BroadcastsHealthIndicator signalBroadcastsHealthIndicator(RabbitBroadcasts broadcasts) {
-				return new BroadcastsHealthIndicator(broadcasts);
-			}
-
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(KafkaTemplate.class)
 	@ConditionalOnBean({ KafkaTemplate.class, KafkaAdmin.class, ConsumerFactory.class })
 	@Conditional(KafkaChosen.class)
+	@Import(BroadcastsHealthConfiguration.class)
 	static class KafkaConfiguration {
 
 		@Bean
@@ -121,20 +108,6 @@ public final class SignalsClusterAutoConfiguration {
 					listenerFactories.getIfUnique());
 			observations.ifAvailable(broadcasts::observeWith);
 			return broadcasts;
-		}
-
-		/** The broker's health, with Spring Boot's health support. */
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
-		@ConditionalOnEnabledHealthIndicator("signalBroadcasts")
-		static class HealthConfiguration {
-
-			@Bean
-			@ConditionalOnMissingBean(name = "signalBroadcastsHealthIndicator")
-			BroadcastsHealthIndicator signalBroadcastsHealthIndicator(KafkaBroadcasts broadcasts) {
-				return new BroadcastsHealthIndicator(broadcasts);
-			}
-
 		}
 
 	}

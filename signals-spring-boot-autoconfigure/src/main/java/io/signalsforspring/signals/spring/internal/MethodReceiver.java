@@ -85,17 +85,23 @@ final class MethodReceiver implements ReceiverFunction, ScheduledReceiver, Durab
 		if (this.condition != null && !this.conditions.holds(this.condition, event)) {
 			return null;
 		}
-		return this.scheduler.run(this.description, event, () -> {
-			try {
-				return this.call.call(this.bindings, event);
-			}
-			catch (Exception | Error ex) {
-				throw ex;
-			}
-			catch (Throwable ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
+		ReceiverRunObserver observer = this.scheduler.runObserver();
+		if (observer == ReceiverRunObserver.NONE) {
+			return call(event);
+		}
+		return observer.observe(this.description, event, () -> call(event));
+	}
+
+	private @Nullable Object call(SignalEvent event) throws Exception {
+		try {
+			return this.call.call(this.bindings, event);
+		}
+		catch (Exception | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Override

@@ -79,9 +79,12 @@ public final class ReceiverScheduler implements SmartLifecycle {
 		this.runObserver = observer;
 	}
 
-	/** Run a receiver method under the run observer. */
-	@Nullable Object run(ReceiverDescription receiver, SignalEvent event, ReceiverRunObserver.Run run) throws Exception {
-		return this.runObserver.observe(receiver, event, run);
+	/**
+	 * What watches the runs of receiver methods, {@link ReceiverRunObserver#NONE} if
+	 * none.
+	 */
+	ReceiverRunObserver runObserver() {
+		return this.runObserver;
 	}
 
 	void schedule(ScheduledReceiver receiver, SignalEvent event) throws Exception {

@@ -24,12 +24,9 @@ public class DefaultReceiverObservationConvention implements ReceiverObservation
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(ReceiverObservationContext context) {
-		Object sender = context.getEvent().sender();
-		String senderType = (sender == null) ? "none"
-				: (sender instanceof Class<?> type) ? type.getName() : sender.getClass().getName();
-		return KeyValues.of("signal", context.getEvent().signal().name(), "sender", senderType, "receiver",
-				context.getReceiver().receiver(), "phase", context.getReceiver().phase().name(), "mode",
-				context.getMode());
+		return KeyValues.of("signal", context.getEvent().signal().name(), "sender",
+				ObservedReceivers.senderType(context.getEvent().sender()), "receiver", context.getReceiver().receiver(),
+				"phase", context.getReceiver().phase().name(), "mode", context.getMode());
 	}
 
 }

@@ -1,11 +1,7 @@
 package io.signalsforspring.signals.spring.micrometer;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.signalsforspring.signals.SignalEvent;
@@ -65,20 +61,13 @@ public final class ObservedReceiverRuns implements ReceiverRunObserver {
 	}
 
 	private void countError(ReceiverObservationContext context, Throwable failure) {
-		if (this.meters == null) {
-			return;
+		if (this.meters != null) {
+			SignalEvent event = context.getEvent();
+			ObservedReceivers.countError(this.meters,
+					KeyValues.of("signal", event.signal().name(), "sender",
+							ObservedReceivers.senderType(event.sender()), "receiver", context.getReceiver().receiver()),
+					failure);
 		}
-		List<Tag> tags = new ArrayList<>();
-		DEFAULT.getLowCardinalityKeyValues(context)
-			.stream()
-			.filter((keyValue) -> !keyValue.getKey().equals("phase") && !keyValue.getKey().equals("mode"))
-			.forEach((keyValue) -> tags.add(Tag.of(keyValue.getKey(), keyValue.getValue())));
-		tags.add(Tag.of("exception", failure.getClass().getSimpleName()));
-		Counter.builder(ObservedReceivers.ERRORS)
-			.description("Receiver calls that threw")
-			.tags(tags)
-			.register(this.meters)
-			.increment();
 	}
 
 }

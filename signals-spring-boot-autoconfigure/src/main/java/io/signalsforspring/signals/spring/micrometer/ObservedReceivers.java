@@ -3,6 +3,7 @@ package io.signalsforspring.signals.spring.micrometer;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.signalsforspring.signals.Connection;
@@ -68,25 +69,35 @@ public final class ObservedReceivers implements ReceiverObserver {
 		if (failure != null) {
 			observation.error(failure);
 			if (this.meters != null) {
-				Counter.builder(ERRORS)
-					.description("Receiver calls that threw")
-					.tags(tags(connection, event).and("exception", failure.getClass().getSimpleName())
-						.stream()
-						.map((keyValue) -> io.micrometer.core.instrument.Tag.of(keyValue.getKey(), keyValue.getValue()))
-						.toList())
-					.register(this.meters)
-					.increment();
+				countError(this.meters, tags(connection, event), failure);
 			}
 		}
 		observation.stop();
 	}
 
 	private static KeyValues tags(Connection connection, SignalEvent event) {
-		Object sender = event.sender();
-		String senderType = (sender == null) ? "none"
-				: (sender instanceof Class<?> type) ? type.getName() : sender.getClass().getName();
-		return KeyValues.of("signal", event.signal().name(), "sender", senderType, "receiver",
+		return KeyValues.of("signal", event.signal().name(), "sender", senderType(event.sender()), "receiver",
 				ReceiverDescription.of(connection).receiver());
+	}
+
+	/** The {@code sender} tag: the sender's type, or {@code none}. */
+	static String senderType(@Nullable Object sender) {
+		return (sender == null) ? "none"
+				: (sender instanceof Class<?> type) ? type.getName() : sender.getClass().getName();
+	}
+
+	/**
+	 * Count a receiver call that threw, with its tags and the exception's simple name.
+	 */
+	static void countError(MeterRegistry meters, KeyValues tags, Throwable failure) {
+		Counter.builder(ERRORS)
+			.description("Receiver calls that threw")
+			.tags(tags.and("exception", failure.getClass().getSimpleName())
+				.stream()
+				.map((keyValue) -> Tag.of(keyValue.getKey(), keyValue.getValue()))
+				.toList())
+			.register(meters)
+			.increment();
 	}
 
 }
